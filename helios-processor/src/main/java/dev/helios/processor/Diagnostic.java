@@ -1,0 +1,90 @@
+package dev.helios.processor;
+
+import java.util.Locale;
+
+/**
+ * Every error the processor reports, each with a stable tag. A message states the rule in the
+ * present tense and, where there is one, the fix. {@code %s} slots are filled in order.
+ */
+enum Diagnostic {
+  NODE_NOT_CLASS("NodeNotClass", "@%s applies to classes, and %s is %s; make it a final class"),
+  NODE_ABSTRACT(
+      "NodeAbstract",
+      "@%s class %s is abstract; the runtime needs instances of it, so make it concrete"),
+  NODE_INNER_NOT_STATIC(
+      "NodeInnerNotStatic",
+      "@%s class %s is an inner class; the runtime creates it without an outer instance, so make"
+          + " it static"),
+  NODE_PRIVATE(
+      "NodePrivate",
+      "@%s class %s is private; the generated companion beside it cannot reach it, so make it"
+          + " package-private"),
+  NODE_LOCAL(
+      "NodeLocal",
+      "@%s class %s is a local or anonymous class; declare it at the top level or as a static"
+          + " nested class"),
+  NODE_GENERIC(
+      "NodeGeneric",
+      "@%s class %s has type parameters, which the generated companion cannot copy; remove them"),
+  NO_CONSTRUCTOR(
+      "NoConstructor",
+      "@Copyable class %s has no constructor without parameters that is not private; add one,"
+          + " because copies start from a fresh instance"),
+  HANDLER_OUTSIDE_NODE(
+      "HandlerOutsideNode",
+      "@%s method %s is in %s, which is not a @Node class; annotate the class with @Node"),
+  HANDLER_PRIVATE(
+      "HandlerPrivate",
+      "@%s method %s is private; the generated companion calls it, so make it package-private"),
+  HANDLER_STATIC(
+      "HandlerStatic",
+      "@%s method %s is static; it runs for one node instance, so remove static"),
+  HANDLER_NOT_VOID(
+      "HandlerNotVoid",
+      "@%s method %s must return void, not %s; send messages with context.send or context.reply"),
+  HANDLER_PARAMETERS(
+      "HandlerParameters",
+      "@%s method %s takes (%s); it must take %s"),
+  HANDLER_PRIMITIVE_MESSAGE(
+      "HandlerPrimitiveMessage",
+      "@OnMessage method %s takes the primitive %s as its message; messages are objects, so use"
+          + " %s or a record"),
+  HANDLER_DUPLICATE(
+      "HandlerDuplicate",
+      "@OnMessage method %s handles %s, which %s already handles; keep one handler per message"
+          + " type"),
+  START_DUPLICATE(
+      "StartDuplicate",
+      "@OnStart method %s is the second in %s, after %s; a node has at most one @OnStart method"),
+  FIELD_NOT_ACCESSIBLE(
+      "FieldNotAccessible",
+      "field %s is %s, so the generated companion, which copies state field by field, cannot"
+          + " reach it; make it package-private"),
+  FIELD_NOT_COPYABLE(
+      "FieldNotCopyable",
+      "field %s of type %s cannot be copied: %s; use a primitive, String, enum or record of"
+          + " immutable values, one of List, ArrayList, ArrayDeque, Map, HashMap, LinkedHashMap,"
+          + " TreeMap, Set, HashSet, LinkedHashSet, TreeSet or an array of copyable values, or a"
+          + " class annotated @Copyable"),
+  UNEXPECTED(
+      "Unexpected",
+      "the Helios processor failed unexpectedly on %s; please report this with the stack trace: %s");
+
+  private final String tag;
+  private final String template;
+
+  Diagnostic(String tag, String template) {
+    this.tag = tag;
+    this.template = template;
+  }
+
+  /** The stable tag, e.g. {@code HandlerNotVoid}. */
+  String tag() {
+    return tag;
+  }
+
+  /** The full message: {@code [Helios:Tag] text}. */
+  String format(Object... arguments) {
+    return "[Helios:" + tag + "] " + String.format(Locale.ROOT, template, arguments);
+  }
+}

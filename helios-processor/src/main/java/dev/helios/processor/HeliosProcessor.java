@@ -1,0 +1,180 @@
+package dev.helios.processor;
+
+import com.google.auto.service.AutoService;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic.Kind;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The Helios annotation processor: for each {@code @Node} or {@code @Copyable} class it validates
+ * the class, builds a model and writes the companion {@code Foo_Helios}; it lists node companions
+ * in {@code META-INF/services} so the runtime finds them without reflection.
+ */
+@AutoService(Processor.class)
+public final class HeliosProcessor extends AbstractProcessor {
+  static final String SERVICE_FILE =
+      "META-INF/services/dev.helios.runtime.internal.NodeCompanion";
+
+  /** Classes whose types did not resolve yet, retried next round (another processor may make them). */
+  private final Set<String> deferred = new LinkedHashSet<>();
+  /** Node companions generated in this compilation, for the services file. */
+  private final Set<String> companions = new TreeSet<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(
+        NodeValidator.NODE, NodeValidator.COPYABLE, NodeValidator.ON_MESSAGE, NodeValidator.ON_START);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(round);
+    } catch (RuntimeException | Error e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      processingEnv.getMessager()
+          .printMessage(Kind.ERROR, Diagnostic.UNEXPECTED.format("this compilation", trace));
+    }
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) {
+    NodeValidator validator =
+        new NodeValidator(processingEnv.getTypeUtils(), processingEnv.getElementUtils(), processingEnv.getMessager());
+    List<TypeElement> candidates = new ArrayList<>();
+    for (String name : deferred) {
+      TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
+      if (element != null) {
+        candidates.add(element);
+      }
+    }
+    deferred.clear();
+    for (String annotation : List.of(NodeValidator.NODE, NodeValidator.COPYABLE)) {
+      TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
+      if (annotationType != null) {
+        for (Element element : round.getElementsAnnotatedWith(annotationType)) {
+          candidates.add((TypeElement) element);
+        }
+      }
+    }
+    for (String annotation : List.of(NodeValidator.ON_MESSAGE, NodeValidator.ON_START)) {
+      TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
+      if (annotationType != null) {
+        String simpleName = annotationType.getSimpleName().toString();
+        for (Element method : round.getElementsAnnotatedWith(annotationType)) {
+          validator.checkEnclosedInNode((ExecutableElement) method, simpleName);
+        }
+      }
+    }
+    for (TypeElement candidate : candidates) {
+      if (!round.processingOver() && hasUnresolvedTypes(candidate)) {
+        deferred.add(candidate.getQualifiedName().toString());
+        continue;
+      }
+      NodeModel.Role role =
+          ShapeResolver.hasAnnotation(candidate, NodeValidator.NODE) ? NodeModel.Role.NODE : NodeModel.Role.COPYABLE;
+      Optional<NodeModel> model = validator.validate(candidate, role);
+      model.ifPresent(this::write);
+    }
+    if (round.processingOver()) {
+      writeServices();
+    }
+  }
+
+  private void write(NodeModel model) {
+    try {
+      CompanionWriter.write(model, getClass().getName()).writeTo(processingEnv.getFiler());
+      if (model.role() == NodeModel.Role.NODE) {
+        companions.add(model.companionClass().reflectionName());
+      }
+    } catch (IOException e) {
+      processingEnv.getMessager()
+          .printMessage(Kind.ERROR, "[Helios:WriteFailed] cannot write " + model.companionClass() + ": " + e, model.element());
+    }
+  }
+
+  /** Writes the services file, keeping entries an earlier incremental compilation wrote. */
+  private void writeServices() {
+    if (companions.isEmpty()) {
+      return;
+    }
+    Filer filer = processingEnv.getFiler();
+    Set<String> entries = new TreeSet<>(companions);
+    try {
+      FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE);
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(existing.openInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = reader.readLine()) != null; ) {
+          if (!line.isBlank() && !line.startsWith("#")) {
+            entries.add(line.trim());
+          }
+        }
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // No earlier file: nothing to keep.
+    }
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE);
+      try (Writer writer = file.openWriter()) {
+        for (String entry : entries) {
+          writer.write(entry);
+          writer.write('\n');
+        }
+      }
+    } catch (IOException e) {
+      processingEnv.getMessager()
+          .printMessage(Kind.ERROR, "[Helios:WriteFailed] cannot write " + SERVICE_FILE + ": " + e);
+    }
+  }
+
+  private static boolean hasUnresolvedTypes(TypeElement type) {
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && isError(member.asType())) {
+        return true;
+      }
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      for (var parameter : method.getParameters()) {
+        if (isError(parameter.asType())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isError(TypeMirror type) {
+    return type.getKind() == TypeKind.ERROR;
+  }
+}

@@ -1,0 +1,341 @@
+package dev.helios.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Reads one {@code @Node} or {@code @Copyable} class, reports every problem on the element at
+ * fault, and builds its {@link NodeModel} when there are none.
+ */
+final class NodeValidator {
+  static final String NODE = "dev.helios.annotations.Node";
+  static final String COPYABLE = "dev.helios.annotations.Copyable";
+  static final String ON_MESSAGE = "dev.helios.annotations.OnMessage";
+  static final String ON_START = "dev.helios.annotations.OnStart";
+  static final String CONTEXT = "dev.helios.runtime.Context";
+
+  private final Types types;
+  private final Elements elements;
+  private final Messager messager;
+  private boolean failed;
+
+  NodeValidator(Types types, Elements elements, Messager messager) {
+    this.types = types;
+    this.elements = elements;
+    this.messager = messager;
+  }
+
+  /** The model of {@code type}, or empty after reporting why it has none. */
+  Optional<NodeModel> validate(TypeElement type, NodeModel.Role role) {
+    failed = false;
+    String annotation = role == NodeModel.Role.NODE ? "Node" : "Copyable";
+    if (!checkClassShape(type, annotation)) {
+      return Optional.empty();
+    }
+    if (role == NodeModel.Role.COPYABLE) {
+      checkNoArgConstructor(type);
+    }
+    List<NodeModel.Handler> handlers =
+        role == NodeModel.Role.NODE ? handlers(type) : List.of();
+    Optional<NodeModel.Start> start =
+        role == NodeModel.Role.NODE ? start(type) : Optional.empty();
+    List<NodeModel.StateField> fields = fields(type);
+    if (failed) {
+      return Optional.empty();
+    }
+    ClassName nodeClass = ClassName.get(type);
+    return Optional.of(
+        new NodeModel(
+            type,
+            role,
+            nodeClass,
+            CompanionNames.companionOf(nodeClass),
+            HandlerOrder.mostSpecificFirst(handlers, types),
+            start,
+            fields));
+  }
+
+  /** Reports {@code @OnMessage} or {@code @OnStart} methods outside {@code @Node} classes. */
+  void checkEnclosedInNode(ExecutableElement method, String annotation) {
+    Element owner = method.getEnclosingElement();
+    if (!ShapeResolver.hasAnnotation(owner, NODE)) {
+      error(method, Diagnostic.HANDLER_OUTSIDE_NODE, annotation, method.getSimpleName(), owner.getSimpleName());
+    }
+  }
+
+  private boolean checkClassShape(TypeElement type, String annotation) {
+    String name = type.getSimpleName().toString();
+    switch (type.getKind()) {
+      case INTERFACE -> {
+        error(type, Diagnostic.NODE_NOT_CLASS, annotation, name, "an interface");
+        return false;
+      }
+      case ANNOTATION_TYPE -> {
+        error(type, Diagnostic.NODE_NOT_CLASS, annotation, name, "an annotation type");
+        return false;
+      }
+      case ENUM -> {
+        error(type, Diagnostic.NODE_NOT_CLASS, annotation, name, "an enum");
+        return false;
+      }
+      case RECORD -> {
+        error(type, Diagnostic.NODE_NOT_CLASS, annotation, name, "a record, whose state cannot change");
+        return false;
+      }
+      default -> {}
+    }
+    if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+      error(type, Diagnostic.NODE_LOCAL, annotation, name);
+      return false;
+    }
+    boolean ok = true;
+    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+      error(type, Diagnostic.NODE_ABSTRACT, annotation, name);
+      ok = false;
+    }
+    if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+      error(type, Diagnostic.NODE_INNER_NOT_STATIC, annotation, name);
+      ok = false;
+    }
+    for (Element e = type; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        error(type, Diagnostic.NODE_PRIVATE, annotation, name);
+        ok = false;
+        break;
+      }
+    }
+    if (!type.getTypeParameters().isEmpty()) {
+      error(type, Diagnostic.NODE_GENERIC, annotation, name);
+      ok = false;
+    }
+    return ok;
+  }
+
+  private void checkNoArgConstructor(TypeElement type) {
+    boolean found =
+        ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+            .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+    if (!found) {
+      error(type, Diagnostic.NO_CONSTRUCTOR, type.getSimpleName());
+    }
+  }
+
+  private List<NodeModel.Handler> handlers(TypeElement type) {
+    List<NodeModel.Handler> handlers = new ArrayList<>();
+    List<ExecutableElement> accepted = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (!ShapeResolver.hasAnnotation(method, ON_MESSAGE)) {
+        continue;
+      }
+      if (!checkMethodBasics(method, "OnMessage")) {
+        continue;
+      }
+      List<? extends VariableElement> parameters = method.getParameters();
+      boolean shapeOk =
+          (parameters.size() == 1 || parameters.size() == 2)
+              && (parameters.size() == 1 || isContext(parameters.get(1).asType()));
+      if (!shapeOk) {
+        error(
+            method,
+            Diagnostic.HANDLER_PARAMETERS,
+            "OnMessage",
+            method.getSimpleName(),
+            describeParameters(method),
+            "(Message) or (Message, Context)");
+        continue;
+      }
+      VariableElement messageParameter = parameters.get(0);
+      TypeMirror messageType = messageParameter.asType();
+      if (messageType.getKind().isPrimitive()) {
+        error(
+            messageParameter,
+            Diagnostic.HANDLER_PRIMITIVE_MESSAGE,
+            method.getSimpleName(),
+            messageType,
+            types.boxedClass((javax.lang.model.type.PrimitiveType) messageType).getSimpleName());
+        continue;
+      }
+      if (messageType.getKind() != TypeKind.DECLARED && messageType.getKind() != TypeKind.ARRAY) {
+        error(
+            messageParameter,
+            Diagnostic.HANDLER_PARAMETERS,
+            "OnMessage",
+            method.getSimpleName(),
+            describeParameters(method),
+            "a class, interface, record or array as the message type");
+        continue;
+      }
+      TypeMirror erased = types.erasure(messageType);
+      ExecutableElement duplicate = null;
+      for (ExecutableElement earlier : accepted) {
+        if (types.isSameType(types.erasure(earlier.getParameters().get(0).asType()), erased)) {
+          duplicate = earlier;
+          break;
+        }
+      }
+      if (duplicate != null) {
+        error(method, Diagnostic.HANDLER_DUPLICATE, method.getSimpleName(), erased, duplicate.getSimpleName());
+        continue;
+      }
+      accepted.add(method);
+      boolean generic =
+          messageType.getKind() == TypeKind.DECLARED
+              && !((DeclaredType) messageType).getTypeArguments().isEmpty();
+      handlers.add(
+          new NodeModel.Handler(
+              method.getSimpleName().toString(),
+              TypeName.get(erased),
+              erased,
+              generic,
+              parameters.size() == 2));
+    }
+    return handlers;
+  }
+
+  private Optional<NodeModel.Start> start(TypeElement type) {
+    NodeModel.Start start = null;
+    ExecutableElement first = null;
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (!ShapeResolver.hasAnnotation(method, ON_START)) {
+        continue;
+      }
+      if (first != null) {
+        error(method, Diagnostic.START_DUPLICATE, method.getSimpleName(), type.getSimpleName(), first.getSimpleName());
+        continue;
+      }
+      first = method;
+      if (!checkMethodBasics(method, "OnStart")) {
+        continue;
+      }
+      List<? extends VariableElement> parameters = method.getParameters();
+      boolean shapeOk =
+          parameters.isEmpty() || (parameters.size() == 1 && isContext(parameters.get(0).asType()));
+      if (!shapeOk) {
+        error(
+            method,
+            Diagnostic.HANDLER_PARAMETERS,
+            "OnStart",
+            method.getSimpleName(),
+            describeParameters(method),
+            "() or (Context)");
+        continue;
+      }
+      start = new NodeModel.Start(method.getSimpleName().toString(), parameters.size() == 1);
+    }
+    return Optional.ofNullable(start);
+  }
+
+  private boolean checkMethodBasics(ExecutableElement method, String annotation) {
+    boolean ok = true;
+    Set<Modifier> modifiers = method.getModifiers();
+    if (modifiers.contains(Modifier.PRIVATE)) {
+      error(method, Diagnostic.HANDLER_PRIVATE, annotation, method.getSimpleName());
+      ok = false;
+    }
+    if (modifiers.contains(Modifier.STATIC)) {
+      error(method, Diagnostic.HANDLER_STATIC, annotation, method.getSimpleName());
+      ok = false;
+    }
+    if (method.getReturnType().getKind() != TypeKind.VOID) {
+      error(method, Diagnostic.HANDLER_NOT_VOID, annotation, method.getSimpleName(), method.getReturnType());
+      ok = false;
+    }
+    return ok;
+  }
+
+  private List<NodeModel.StateField> fields(TypeElement type) {
+    List<NodeModel.StateField> fields = new ArrayList<>();
+    ShapeResolver resolver = new ShapeResolver(types, elements, elements.getPackageOf(type));
+    for (TypeElement owner : classChain(type)) {
+      for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
+        if (field.getModifiers().contains(Modifier.STATIC)) {
+          continue;
+        }
+        // A superclass's field is reported on the node class: that is where the user can act.
+        Element at = owner.equals(type) ? field : type;
+        String fieldName = owner.getSimpleName() + "." + field.getSimpleName();
+        String reach = reachProblem(field, type);
+        if (reach != null) {
+          error(at, Diagnostic.FIELD_NOT_ACCESSIBLE, fieldName, reach);
+          continue;
+        }
+        ShapeResolver.Result result = resolver.resolve(field.asType());
+        if (!result.ok()) {
+          error(at, Diagnostic.FIELD_NOT_COPYABLE, fieldName, field.asType(), result.problem());
+          continue;
+        }
+        fields.add(
+            new NodeModel.StateField(
+                field.getSimpleName().toString(),
+                fieldName,
+                field.getModifiers().contains(Modifier.FINAL),
+                result.shape()));
+      }
+    }
+    return fields;
+  }
+
+  /** The class and its superclasses below Object, the topmost first. */
+  private List<TypeElement> classChain(TypeElement type) {
+    List<TypeElement> chain = new ArrayList<>();
+    for (TypeElement t = type; t != null; ) {
+      if (t.getQualifiedName().contentEquals("java.lang.Object")) {
+        break;
+      }
+      chain.add(0, t);
+      TypeMirror superclass = t.getSuperclass();
+      t = superclass.getKind() == TypeKind.DECLARED
+          ? (TypeElement) ((DeclaredType) superclass).asElement()
+          : null;
+    }
+    return chain;
+  }
+
+  private String reachProblem(VariableElement field, TypeElement node) {
+    Set<Modifier> modifiers = field.getModifiers();
+    if (modifiers.contains(Modifier.PRIVATE)) {
+      return "private";
+    }
+    boolean samePackage = elements.getPackageOf(field).equals(elements.getPackageOf(node));
+    if (!samePackage && !modifiers.contains(Modifier.PUBLIC)) {
+      return "declared in another package without public access";
+    }
+    return null;
+  }
+
+  private boolean isContext(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(CONTEXT);
+  }
+
+  private static String describeParameters(ExecutableElement method) {
+    return method.getParameters().stream()
+        .map(p -> p.asType().toString())
+        .collect(Collectors.joining(", "));
+  }
+
+  private void error(Element element, Diagnostic diagnostic, Object... arguments) {
+    failed = true;
+    messager.printMessage(Kind.ERROR, diagnostic.format(arguments), element);
+  }
+}

@@ -1,0 +1,275 @@
+package dev.helios.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Decides how a field's declared type is copied: shared when immutable, deep-copied when it is a
+ * supported collection, an array or a {@code @Copyable} class, and otherwise rejected with the
+ * reason.
+ */
+final class ShapeResolver {
+  private static final String COPYABLE = "dev.helios.annotations.Copyable";
+
+  /** A resolved shape, or why there is none. */
+  record Result(Shape shape, String problem) {
+    static Result of(Shape shape) {
+      return new Result(shape, null);
+    }
+
+    static Result problem(String problem) {
+      return new Result(null, problem);
+    }
+
+    boolean ok() {
+      return shape != null;
+    }
+  }
+
+  private final Types types;
+  private final Elements elements;
+  private final PackageElement fromPackage;
+  private final Set<String> resolving = new LinkedHashSet<>();
+
+  ShapeResolver(Types types, Elements elements, PackageElement fromPackage) {
+    this.types = types;
+    this.elements = elements;
+    this.fromPackage = fromPackage;
+  }
+
+  Result resolve(TypeMirror type) {
+    switch (type.getKind()) {
+      case BYTE, SHORT, INT, LONG:
+        return Result.of(new Shape.Leaf(Shape.LeafKind.INTEGRAL, TypeName.get(type)));
+      case CHAR:
+        return Result.of(new Shape.Leaf(Shape.LeafKind.CHAR, TypeName.get(type)));
+      case BOOLEAN:
+        return Result.of(new Shape.Leaf(Shape.LeafKind.BOOLEAN, TypeName.get(type)));
+      case FLOAT:
+        return Result.of(new Shape.Leaf(Shape.LeafKind.FLOAT, TypeName.get(type)));
+      case DOUBLE:
+        return Result.of(new Shape.Leaf(Shape.LeafKind.DOUBLE, TypeName.get(type)));
+      case ARRAY:
+        Result component = resolve(((ArrayType) type).getComponentType());
+        if (!component.ok()) {
+          return Result.problem("its elements cannot be copied: " + component.problem());
+        }
+        return Result.of(new Shape.Array(TypeName.get(type), component.shape()));
+      case DECLARED:
+        return resolveDeclared((DeclaredType) type);
+      case TYPEVAR:
+        return Result.problem("type variable " + type + " could be anything");
+      case WILDCARD:
+        return Result.problem("wildcard " + type + " could be anything; name the type");
+      default:
+        return Result.problem(type + " is not a value type");
+    }
+  }
+
+  private Result resolveDeclared(DeclaredType type) {
+    TypeElement element = (TypeElement) type.asElement();
+    String name = element.getQualifiedName().toString();
+    if (name.equals("java.lang.String")) {
+      return Result.of(new Shape.Leaf(Shape.LeafKind.STRING, TypeName.get(type)));
+    }
+    if (isBoxed(name)) {
+      return Result.of(new Shape.Leaf(Shape.LeafKind.BOXED, TypeName.get(type)));
+    }
+    if (element.getKind() == ElementKind.ENUM) {
+      return Result.of(new Shape.Leaf(Shape.LeafKind.ENUM, TypeName.get(type)));
+    }
+    Shape.CollectionKind collection = Shape.CollectionKind.forName(name);
+    if (collection != null) {
+      return resolveCollection(collection, type);
+    }
+    if (!isReachable(element)) {
+      return Result.problem(name + " is not visible from package " + fromPackage.getQualifiedName());
+    }
+    if (hasAnnotation(element, COPYABLE)) {
+      ClassName className = ClassName.get(element);
+      return Result.of(new Shape.Copyable(className, CompanionNames.companionOf(className)));
+    }
+    if (!type.getTypeArguments().isEmpty()) {
+      return Result.problem(name + " is generic and neither a supported collection nor @Copyable");
+    }
+    if (!resolving.add(name)) {
+      return Result.problem(name + " refers to itself, and recursive values are not supported");
+    }
+    try {
+      if (element.getKind() == ElementKind.RECORD) {
+        return resolveRecord(element);
+      }
+      if (element.getModifiers().contains(Modifier.SEALED)) {
+        return resolveSealed(element);
+      }
+      if (element.getKind() == ElementKind.CLASS) {
+        return resolveValueClass(element);
+      }
+      return Result.problem(
+          name + " is an interface that is not sealed, so its implementations are unknown");
+    } finally {
+      resolving.remove(name);
+    }
+  }
+
+  private Result resolveCollection(Shape.CollectionKind kind, DeclaredType type) {
+    List<? extends TypeMirror> arguments = type.getTypeArguments();
+    if (arguments.isEmpty()) {
+      return Result.problem("raw " + kind.qualifiedName + " has no element type; add type arguments");
+    }
+    List<Shape> shapes = new ArrayList<>();
+    for (TypeMirror argument : arguments) {
+      Result result = resolve(argument);
+      if (!result.ok()) {
+        return Result.problem("its type argument " + argument + " cannot be copied: " + result.problem());
+      }
+      shapes.add(result.shape());
+    }
+    TypeName typeName = TypeName.get(type);
+    return Result.of(
+        kind.map
+            ? new Shape.Entries(kind, typeName, shapes.get(0), shapes.get(1))
+            : new Shape.Elements(kind, typeName, shapes.get(0)));
+  }
+
+  private Result resolveRecord(TypeElement element) {
+    List<Shape.Part> parts = new ArrayList<>();
+    for (RecordComponentElement component : element.getRecordComponents()) {
+      Result result = resolve(component.asType());
+      if (!result.ok()) {
+        return Result.problem(
+            "record " + element.getSimpleName() + "'s component " + component.getSimpleName()
+                + " cannot be copied: " + result.problem());
+      }
+      String accessor = component.getSimpleName() + "()";
+      parts.add(new Shape.Part(component.getSimpleName().toString(), accessor, result.shape()));
+    }
+    return Result.of(
+        new Shape.Value(TypeName.get(element.asType()), tagOf(element), true, List.copyOf(parts)));
+  }
+
+  private Result resolveValueClass(TypeElement element) {
+    String simple = element.getSimpleName().toString();
+    if (!element.getModifiers().contains(Modifier.FINAL)) {
+      return Result.problem(simple + " is a class that is not final, so a subclass could hold mutable state");
+    }
+    if (!isObject(element.getSuperclass())) {
+      return Result.problem(simple + " extends another class");
+    }
+    List<Shape.Part> parts = new ArrayList<>();
+    for (VariableElement field : ElementFilter.fieldsIn(element.getEnclosedElements())) {
+      if (field.getModifiers().contains(Modifier.STATIC)) {
+        continue;
+      }
+      String fieldName = simple + "." + field.getSimpleName();
+      if (!field.getModifiers().contains(Modifier.FINAL)) {
+        return Result.problem(
+            "its field " + fieldName + " is not final; make " + simple
+                + " a record, make its fields final, or annotate it with @Copyable");
+      }
+      if (!isFieldReachable(field)) {
+        return Result.problem(
+            "its field " + fieldName + " is not visible to generated code; make " + simple
+                + " a record or make the field package-private");
+      }
+      Result result = resolve(field.asType());
+      if (!result.ok()) {
+        return Result.problem("its field " + fieldName + " cannot be copied: " + result.problem());
+      }
+      if (!result.shape().immutable()) {
+        return Result.problem(
+            "its final field " + fieldName + " is mutable; annotate " + simple + " with @Copyable");
+      }
+      parts.add(new Shape.Part(field.getSimpleName().toString(), field.getSimpleName().toString(), result.shape()));
+    }
+    return Result.of(
+        new Shape.Value(TypeName.get(element.asType()), tagOf(element), false, List.copyOf(parts)));
+  }
+
+  private Result resolveSealed(TypeElement element) {
+    List<Shape> permitted = new ArrayList<>();
+    for (TypeMirror subtype : element.getPermittedSubclasses()) {
+      Result result = resolve(subtype);
+      if (!result.ok()) {
+        return Result.problem(
+            "sealed " + element.getSimpleName() + " permits " + subtype + ", which cannot be copied: "
+                + result.problem());
+      }
+      if (!result.shape().immutable()) {
+        return Result.problem(
+            "sealed " + element.getSimpleName() + " permits the mutable " + subtype);
+      }
+      permitted.add(result.shape());
+    }
+    return Result.of(new Shape.Sealed(TypeName.get(element.asType()), List.copyOf(permitted)));
+  }
+
+  private boolean isObject(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals("java.lang.Object");
+  }
+
+  /** True if generated code in {@code fromPackage} can name {@code element}. */
+  private boolean isReachable(TypeElement element) {
+    for (Element e = element; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+      Set<Modifier> modifiers = e.getModifiers();
+      if (modifiers.contains(Modifier.PRIVATE)) {
+        return false;
+      }
+      if (!modifiers.contains(Modifier.PUBLIC) && !elements.getPackageOf(e).equals(fromPackage)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean isFieldReachable(VariableElement field) {
+    Set<Modifier> modifiers = field.getModifiers();
+    if (modifiers.contains(Modifier.PRIVATE)) {
+      return false;
+    }
+    return modifiers.contains(Modifier.PUBLIC) || elements.getPackageOf(field).equals(fromPackage);
+  }
+
+  private static String tagOf(TypeElement element) {
+    return element.getQualifiedName().toString();
+  }
+
+  static boolean hasAnnotation(Element element, String qualifiedName) {
+    return element.getAnnotationMirrors().stream()
+        .anyMatch(
+            mirror ->
+                ((TypeElement) mirror.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .contentEquals(qualifiedName));
+  }
+
+  private static boolean isBoxed(String name) {
+    return switch (name) {
+      case "java.lang.Long", "java.lang.Integer", "java.lang.Short", "java.lang.Byte",
+          "java.lang.Character", "java.lang.Boolean", "java.lang.Double", "java.lang.Float" -> true;
+      default -> false;
+    };
+  }
+
+}

@@ -1,0 +1,188 @@
+package dev.helios.runtime;
+
+import java.util.Arrays;
+
+/**
+ * The pending events, ordered by (time, insertion sequence) and nothing else. A binary heap on
+ * primitive arrays: the heap holds each event's time, sequence and slot; the slot indexes parallel
+ * arrays with the event's kind, nodes and payload. Pushing and popping allocate nothing once the
+ * arrays have grown, and a copy is a handful of array copies.
+ */
+final class EventQueue {
+  static final byte START = 1;
+  static final byte SEND = 2;
+  static final byte DELIVER = 3;
+  static final byte TIMER = 4;
+
+  private long[] heapTime;
+  private long[] heapSequence;
+  private int[] heapSlot;
+  private int size;
+  private long nextSequence;
+
+  private byte[] kind;
+  private int[] from;
+  private int[] to;
+  private long[] timerId;
+  private Object[] payload;
+  private int[] freeSlots;
+  private int freeCount;
+  private int slotsUsed;
+
+  EventQueue(int initialCapacity) {
+    int capacity = Math.max(16, initialCapacity);
+    heapTime = new long[capacity];
+    heapSequence = new long[capacity];
+    heapSlot = new int[capacity];
+    kind = new byte[capacity];
+    from = new int[capacity];
+    to = new int[capacity];
+    timerId = new long[capacity];
+    payload = new Object[capacity];
+    freeSlots = new int[capacity];
+  }
+
+  private EventQueue(EventQueue source) {
+    heapTime = source.heapTime.clone();
+    heapSequence = source.heapSequence.clone();
+    heapSlot = source.heapSlot.clone();
+    size = source.size;
+    nextSequence = source.nextSequence;
+    kind = source.kind.clone();
+    from = source.from.clone();
+    to = source.to.clone();
+    timerId = source.timerId.clone();
+    payload = source.payload.clone();
+    freeSlots = source.freeSlots.clone();
+    freeCount = source.freeCount;
+    slotsUsed = source.slotsUsed;
+  }
+
+  /** An independent copy; payloads are shared, as messages are immutable values. */
+  EventQueue copy() {
+    return new EventQueue(this);
+  }
+
+  int size() {
+    return size;
+  }
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** The time of the earliest event; the queue must not be empty. */
+  long peekTime() {
+    return heapTime[0];
+  }
+
+  /** Adds an event and returns its slot, valid until the event is popped and released. */
+  int push(long time, byte eventKind, int fromNode, int toNode, long timer, Object message) {
+    int slot = allocateSlot();
+    kind[slot] = eventKind;
+    from[slot] = fromNode;
+    to[slot] = toNode;
+    timerId[slot] = timer;
+    payload[slot] = message;
+    if (size == heapTime.length) {
+      int capacity = size * 2;
+      heapTime = Arrays.copyOf(heapTime, capacity);
+      heapSequence = Arrays.copyOf(heapSequence, capacity);
+      heapSlot = Arrays.copyOf(heapSlot, capacity);
+    }
+    siftUp(size++, time, nextSequence++, slot);
+    return slot;
+  }
+
+  /** Removes the earliest event and returns its slot; read it, then {@link #release} it. */
+  int pop() {
+    int slot = heapSlot[0];
+    int last = --size;
+    if (last > 0) {
+      siftDown(0, heapTime[last], heapSequence[last], heapSlot[last]);
+    }
+    return slot;
+  }
+
+  void release(int slot) {
+    payload[slot] = null;
+    freeSlots[freeCount++] = slot;
+  }
+
+  byte kind(int slot) {
+    return kind[slot];
+  }
+
+  int from(int slot) {
+    return from[slot];
+  }
+
+  int to(int slot) {
+    return to[slot];
+  }
+
+  long timerId(int slot) {
+    return timerId[slot];
+  }
+
+  Object payload(int slot) {
+    return payload[slot];
+  }
+
+  private int allocateSlot() {
+    if (freeCount > 0) {
+      return freeSlots[--freeCount];
+    }
+    if (slotsUsed == kind.length) {
+      int capacity = slotsUsed * 2;
+      kind = Arrays.copyOf(kind, capacity);
+      from = Arrays.copyOf(from, capacity);
+      to = Arrays.copyOf(to, capacity);
+      timerId = Arrays.copyOf(timerId, capacity);
+      payload = Arrays.copyOf(payload, capacity);
+      freeSlots = Arrays.copyOf(freeSlots, capacity);
+    }
+    return slotsUsed++;
+  }
+
+  private void siftUp(int position, long time, long sequence, int slot) {
+    while (position > 0) {
+      int parent = (position - 1) >>> 1;
+      long parentTime = heapTime[parent];
+      if (parentTime < time || (parentTime == time && heapSequence[parent] < sequence)) {
+        break;
+      }
+      heapTime[position] = parentTime;
+      heapSequence[position] = heapSequence[parent];
+      heapSlot[position] = heapSlot[parent];
+      position = parent;
+    }
+    heapTime[position] = time;
+    heapSequence[position] = sequence;
+    heapSlot[position] = slot;
+  }
+
+  private void siftDown(int position, long time, long sequence, int slot) {
+    int half = size >>> 1;
+    while (position < half) {
+      int child = 2 * position + 1;
+      int right = child + 1;
+      if (right < size
+          && (heapTime[right] < heapTime[child]
+              || (heapTime[right] == heapTime[child] && heapSequence[right] < heapSequence[child]))) {
+        child = right;
+      }
+      long childTime = heapTime[child];
+      if (time < childTime || (time == childTime && sequence < heapSequence[child])) {
+        break;
+      }
+      heapTime[position] = childTime;
+      heapSequence[position] = heapSequence[child];
+      heapSlot[position] = heapSlot[child];
+      position = child;
+    }
+    heapTime[position] = time;
+    heapSequence[position] = sequence;
+    heapSlot[position] = slot;
+  }
+}

@@ -1,0 +1,404 @@
+package dev.helios.runtime;
+
+import dev.helios.runtime.internal.Fingerprints;
+import dev.helios.runtime.internal.NodeCompanion;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * A deterministic simulation: nodes, a virtual clock in microseconds, a seeded network and a
+ * trace. Single-threaded; the same seed and the same calls give the same trace, bit for bit.
+ * Built by {@link SimulationBuilder}.
+ */
+public final class Simulation {
+  private static final long NETWORK_STREAM = 0x6e6574776f726bL;
+  private static final long NODE_STREAMS = 0x100000000L;
+  private static final int TRACE_TAIL_LINES = 20;
+
+  private final long seed;
+  private final long eventsMax;
+  private final long horizonMicros;
+  private final Network network;
+  private final SimRandom networkRandom;
+  private final EventQueue queue;
+  private final TraceRecorder trace;
+  private final KernelContext context = new KernelContext(this);
+
+  // Nodes, indexed by id; ids lists the existing ones in ascending order.
+  private final int[] ids;
+  private final Object[] nodes;
+  private final NodeCompanion<Object>[] companions;
+  private final Supplier<?>[] factories;
+  private final SimRandom[] randoms;
+
+  /** Pending timers: id to owning node. Looked up and removed, never iterated. */
+  private final TreeMap<Long, Integer> pendingTimers;
+  private long nextTimerId;
+  private long now;
+  private long eventCount;
+  private SimulationFailedException failure;
+
+  @SuppressWarnings("unchecked")
+  Simulation(SimulationBuilder.Spec spec) {
+    this.seed = spec.seed();
+    this.eventsMax = spec.eventsMax();
+    this.horizonMicros = spec.horizonMicros();
+    this.network = spec.network();
+    this.networkRandom = SimRandom.derive(seed, NETWORK_STREAM);
+    this.queue = new EventQueue(spec.nodes().size() * 2 + spec.sends().size());
+    this.trace = new TraceRecorder(spec.recording());
+    this.pendingTimers = new TreeMap<>();
+    int size = spec.nodes().isEmpty() ? 0 : spec.nodes().lastKey() + 1;
+    this.ids = new int[spec.nodes().size()];
+    this.nodes = new Object[size];
+    this.companions = new NodeCompanion[size];
+    this.factories = new Supplier<?>[size];
+    this.randoms = new SimRandom[size];
+    int index = 0;
+    for (SimulationBuilder.NodeSpec node : spec.nodes().values()) {
+      int id = node.id();
+      ids[index++] = id;
+      factories[id] = node.factory();
+      companions[id] = (NodeCompanion<Object>) node.companion();
+      nodes[id] = node.newInstance();
+      randoms[id] = SimRandom.derive(seed, NODE_STREAMS + id);
+      queue.push(0, EventQueue.START, id, id, -1, null);
+    }
+    for (SimulationBuilder.ScheduledSend send : spec.sends()) {
+      queue.push(send.atMicros(), EventQueue.SEND, send.from(), send.to(), -1, send.payload());
+    }
+  }
+
+  // ---- running ----
+
+  /** Runs until no events are left or a limit is hit. */
+  public RunResult run() {
+    return runUntil(Long.MAX_VALUE);
+  }
+
+  /**
+   * Runs every event at or before {@code timeMicros}, then advances the clock to it (unless a
+   * limit stops the run first).
+   */
+  public RunResult runUntil(long timeMicros) {
+    checkUsable();
+    if (timeMicros < now) {
+      throw new IllegalArgumentException(
+          "cannot run until " + timeMicros + " µs: the clock is already at " + now + " µs");
+    }
+    while (true) {
+      StopReason reason = blockedBy();
+      if (reason != null) {
+        return result(reason);
+      }
+      if (queue.peekTime() > timeMicros) {
+        now = Math.min(timeMicros, horizonMicros);
+        return result(StopReason.UNTIL_REACHED);
+      }
+      processNext();
+    }
+  }
+
+  /** Processes the next event; returns false (and does nothing) if none is left or a limit is hit. */
+  public boolean step() {
+    checkUsable();
+    if (blockedBy() != null) {
+      return false;
+    }
+    processNext();
+    return true;
+  }
+
+  /** Why no further event can run now, or null if one can. */
+  private StopReason blockedBy() {
+    if (queue.isEmpty()) {
+      return StopReason.QUIESCENT;
+    }
+    if (eventCount >= eventsMax) {
+      return StopReason.EVENT_BUDGET;
+    }
+    if (queue.peekTime() > horizonMicros) {
+      return StopReason.TIME_HORIZON;
+    }
+    return null;
+  }
+
+  private RunResult result(StopReason reason) {
+    return new RunResult(reason, eventCount, now);
+  }
+
+  /** The kernel loop's body: pop the earliest event, advance the clock, dispatch it. */
+  private void processNext() {
+    now = queue.peekTime();
+    int slot = queue.pop();
+    eventCount++;
+    byte kind = queue.kind(slot);
+    int from = queue.from(slot);
+    int to = queue.to(slot);
+    long timerId = queue.timerId(slot);
+    Object payload = queue.payload(slot);
+    queue.release(slot);
+    switch (kind) {
+      case EventQueue.DELIVER -> deliver(from, to, payload);
+      case EventQueue.TIMER -> fireTimer(to, timerId, payload);
+      case EventQueue.SEND -> sendFrom(from, to, payload);
+      case EventQueue.START -> start(to);
+      default -> throw new IllegalStateException("unknown event kind " + kind);
+    }
+  }
+
+  private void start(int node) {
+    trace.record(now, TraceKind.START, node, -1, -1, TraceRecorder.NO_PAYLOAD, null);
+    context.self = node;
+    context.sender = Context.NO_SENDER;
+    try {
+      companions[node].start(nodes[node], context);
+    } catch (Exception | AssertionError e) {
+      throw fail(node, "start of node " + node, e);
+    }
+  }
+
+  private void deliver(int from, int to, Object message) {
+    trace.record(now, TraceKind.DELIVER, from, to, -1, message, null);
+    handle(to, from, message, "deliver " + from + " -> " + to);
+  }
+
+  private void fireTimer(int node, long timerId, Object message) {
+    if (pendingTimers.remove(timerId) == null) {
+      return; // cancelled; the cancellation is in the trace
+    }
+    trace.record(now, TraceKind.TIMER_FIRE, node, node, timerId, message, null);
+    handle(node, node, message, "timer " + timerId + " of node " + node);
+  }
+
+  private void handle(int node, int sender, Object message, String event) {
+    context.self = node;
+    context.sender = sender;
+    boolean handled;
+    try {
+      handled = companions[node].dispatch(nodes[node], message, context);
+    } catch (SimulationFailedException e) {
+      throw e;
+    } catch (Exception | AssertionError e) {
+      throw fail(node, event + " " + Payloads.text(message), e);
+    }
+    if (!handled) {
+      throw fail(
+          node,
+          event + " " + Payloads.text(message),
+          new IllegalStateException(
+              nodes[node].getClass().getName() + " has no @OnMessage handler for "
+                  + (message == null ? "null" : message.getClass().getName())));
+    }
+  }
+
+  // ---- what handlers do (through KernelContext) ----
+
+  void sendFrom(int from, int to, Object message) {
+    if (!exists(to)) {
+      throw new IllegalArgumentException("node " + from + " sent to node " + to + ", which does not exist");
+    }
+    if (message == null) {
+      throw new IllegalArgumentException("node " + from + " sent null to node " + to + "; send a value");
+    }
+    trace.record(now, TraceKind.SEND, from, to, -1, message, null);
+    Network.Link link = network.link(from, to);
+    if (network.lose(link, networkRandom)) {
+      trace.record(now, TraceKind.DROP, from, to, -1, message, "lost");
+      return;
+    }
+    queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, -1, message);
+    if (network.duplicate(link, networkRandom)) {
+      trace.record(now, TraceKind.DUPLICATE, from, to, -1, message, null);
+      queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, -1, message);
+    }
+  }
+
+  long setTimer(int node, long delayMicros, Object message) {
+    if (delayMicros < 0) {
+      throw new IllegalArgumentException("node " + node + " set a timer " + delayMicros + " µs ago; delays are zero or more");
+    }
+    if (message == null) {
+      throw new IllegalArgumentException("node " + node + " set a timer with a null message; use a value");
+    }
+    long id = nextTimerId++;
+    pendingTimers.put(id, node);
+    trace.record(now, TraceKind.TIMER_SET, node, node, id, message, null);
+    queue.push(now + delayMicros, EventQueue.TIMER, node, node, id, message);
+    return id;
+  }
+
+  boolean cancelTimer(int node, long timerId) {
+    Integer owner = pendingTimers.get(timerId);
+    if (owner == null) {
+      return false;
+    }
+    if (owner != node) {
+      throw new IllegalArgumentException(
+          "node " + node + " cannot cancel timer " + timerId + ", which belongs to node " + owner);
+    }
+    pendingTimers.remove(timerId);
+    trace.record(now, TraceKind.TIMER_CANCEL, node, node, timerId, TraceRecorder.NO_PAYLOAD, null);
+    return true;
+  }
+
+  SimRandom randomOf(int node) {
+    return randoms[node];
+  }
+
+  void log(int node, String line) {
+    trace.record(now, TraceKind.LOG, node, -1, -1, TraceRecorder.NO_PAYLOAD, String.valueOf(line));
+  }
+
+  // ---- failure ----
+
+  private SimulationFailedException fail(int node, String event, Throwable cause) {
+    StringBuilder report = new StringBuilder();
+    report.append("simulation failed: node ").append(node).append(" (")
+        .append(nodes[node].getClass().getSimpleName()).append(") threw ").append(cause).append('\n');
+    report.append("  event: ").append(event).append('\n');
+    report.append("  time: ").append(TraceEvent.formatMillis(now)).append(" ms (event ")
+        .append(eventCount).append(")\n");
+    report.append("  seed: ").append(seed).append('\n');
+    List<TraceEvent> events = trace.events();
+    if (trace.recording()) {
+      int first = Math.max(0, events.size() - TRACE_TAIL_LINES);
+      report.append("  trace so far (last ").append(events.size() - first).append(" of ")
+          .append(events.size()).append(" lines):\n");
+      for (TraceEvent line : events.subList(first, events.size())) {
+        report.append("    ").append(line.toText()).append('\n');
+      }
+    } else {
+      report.append("  trace recording was off; rerun with the same seed and recording on to see it\n");
+    }
+    failure = new SimulationFailedException(report.toString(), node, now, seed, cause);
+    return failure;
+  }
+
+  private void checkUsable() {
+    if (failure != null) {
+      throw new IllegalStateException(
+          "this simulation failed at " + TraceEvent.formatMillis(failure.timeMicros())
+              + " ms and cannot run further; see the failure report", failure);
+    }
+  }
+
+  // ---- inspection ----
+
+  /** The virtual time, in microseconds. */
+  public long now() {
+    return now;
+  }
+
+  /** The seed every random stream of this simulation derives from. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Events processed so far. */
+  public long eventCount() {
+    return eventCount;
+  }
+
+  /** Events waiting in the queue. */
+  public int pendingEventCount() {
+    return queue.size();
+  }
+
+  /** The ids of the nodes, ascending. */
+  public int[] nodeIds() {
+    return ids.clone();
+  }
+
+  /** The node with {@code id}. */
+  public Object node(int id) {
+    checkNode(id);
+    return nodes[id];
+  }
+
+  /** The node with {@code id}, as {@code type}. */
+  public <T> T node(int id, Class<T> type) {
+    Object node = node(id);
+    if (!type.isInstance(node)) {
+      throw new IllegalArgumentException(
+          "node " + id + " is a " + node.getClass().getName() + ", not a " + type.getName());
+    }
+    return type.cast(node);
+  }
+
+  /** The recorded trace (empty when recording is off). */
+  public List<TraceEvent> trace() {
+    return trace.events();
+  }
+
+  /** True if events are recorded; the digest is kept either way. */
+  public boolean isRecording() {
+    return trace.recording();
+  }
+
+  /** A 64-bit digest of the canonical trace so far, kept even when recording is off. */
+  public long traceHash() {
+    return trace.digest();
+  }
+
+  /** The trace as JSON Lines: one object per event, newline-terminated. */
+  public String traceJsonLines() {
+    StringBuilder out = new StringBuilder();
+    for (TraceEvent event : trace.events()) {
+      out.append(event.toJson()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The trace as readable text, one event per line. */
+  public String traceText() {
+    StringBuilder out = new StringBuilder();
+    for (TraceEvent event : trace.events()) {
+      out.append(event.toText()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** A 64-bit digest of the state that decides the future: clock, queue size, every node's state. */
+  public long fingerprint() {
+    long digest = Fingerprints.start("helios-simulation");
+    digest = Fingerprints.mix(digest, now);
+    digest = Fingerprints.mix(digest, queue.size());
+    for (int id : ids) {
+      digest = Fingerprints.mix(digest, id);
+      digest = Fingerprints.mix(digest, companions[id].fingerprint(nodes[id]));
+    }
+    return digest;
+  }
+
+  /** Node {@code id}'s state as a JSON object. */
+  public String describeNode(int id) {
+    checkNode(id);
+    StringBuilder json = new StringBuilder();
+    companions[id].describe(nodes[id], json);
+    return json.toString();
+  }
+
+  /** One line: events, virtual time, trace hash. */
+  public String summary() {
+    return "events: " + eventCount + ", virtual time: " + TraceEvent.formatMillis(now)
+        + " ms, trace hash: " + hex(traceHash());
+  }
+
+  /** A 64-bit value as 16 hex digits. */
+  public static String hex(long value) {
+    String digits = Long.toHexString(value);
+    return "0".repeat(16 - digits.length()) + digits;
+  }
+
+  private boolean exists(int id) {
+    return id >= 0 && id < nodes.length && nodes[id] != null;
+  }
+
+  private void checkNode(int id) {
+    if (!exists(id)) {
+      throw new IllegalArgumentException("there is no node " + id + "; the nodes are " + java.util.Arrays.toString(ids));
+    }
+  }
+}

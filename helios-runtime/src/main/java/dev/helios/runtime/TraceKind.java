@@ -1,0 +1,34 @@
+package dev.helios.runtime;
+
+/** What a trace event records. The names are the trace's vocabulary in text and JSON. */
+public enum TraceKind {
+  /** A node started ({@code @OnStart} ran). */
+  START("start"),
+  /** A node sent a message into the network. */
+  SEND("send"),
+  /** The network made a second copy of a message. */
+  DUPLICATE("duplicate"),
+  /** A message reached its destination and its handler ran. */
+  DELIVER("deliver"),
+  /** A message was lost; the note says why. */
+  DROP("drop"),
+  /** A node set a timer. */
+  TIMER_SET("timer-set"),
+  /** A timer fired and its handler ran. */
+  TIMER_FIRE("timer-fire"),
+  /** A node cancelled a pending timer. */
+  TIMER_CANCEL("timer-cancel"),
+  /** A node logged a line. */
+  LOG("log");
+
+  private final String label;
+
+  TraceKind(String label) {
+    this.label = label;
+  }
+
+  /** The lower-case name used in text and JSON output. */
+  public String label() {
+    return label;
+  }
+}
