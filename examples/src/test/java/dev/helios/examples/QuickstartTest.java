@@ -1,0 +1,48 @@
+package dev.helios.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.helios.runtime.RunResult;
+import dev.helios.runtime.Simulation;
+import dev.helios.runtime.StopReason;
+import dev.helios.runtime.TraceKind;
+import dev.helios.runtime.nodes.Ping;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class QuickstartTest {
+  @Test
+  void theQuickStartRunsToQuiescenceAndPingCountsEveryReplyThatWasNotLost() {
+    for (long seed = 0; seed < 20; seed++) {
+      Simulation sim = Quickstart.build(seed);
+      RunResult result = sim.run();
+      assertEquals(StopReason.QUIESCENT, result.stopReason(), "seed=" + seed);
+      long drops = sim.trace().stream().filter(e -> e.kind() == TraceKind.DROP).count();
+      // Two requests, each answered unless the request or the reply is lost.
+      long replies = sim.node(0, Ping.class).repliesReceived();
+      assertTrue(replies + drops == 2 || (replies < 2 && drops > 0), "seed=" + seed);
+      assertEquals(replies, sim.trace().stream().filter(e -> e.kind() == TraceKind.DELIVER && e.to() == 0).count());
+    }
+  }
+
+  @Test
+  void theDemoPrintsATraceAndASummaryLine() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      Quickstart.main(new String[0]);
+    } finally {
+      System.setOut(original);
+    }
+    String output = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(output.contains("     100.000 ms  send         0 -> 1  \"Hello\""), output);
+    assertTrue(output.contains("deliver      0 -> 1  \"Hello\""), output);
+    String[] lines = output.trim().split("\n");
+    assertTrue(lines[lines.length - 1].matches("events: \\d+, virtual time: [0-9.]+ ms, trace hash: [0-9a-f]{16}"),
+        lines[lines.length - 1]);
+  }
+}
