@@ -97,6 +97,7 @@ final class CompanionWriter {
             .addParameter(node, "target")
             .addStatement("copyInto(source, target)")
             .build());
+    companion.addMethod(restoreDurable());
     companion.addMethod(
         override("fingerprint")
             .returns(long.class)
@@ -186,25 +187,43 @@ final class CompanionWriter {
             .addParameter(model.nodeClass(), "source")
             .addParameter(model.nodeClass(), "target");
     for (NodeModel.StateField field : model.fields()) {
-      CodeBlock source = CodeBlock.of("source.$N", field.name());
-      CodeBlock target = CodeBlock.of("target.$N", field.name());
-      Shape shape = field.shape();
-      if (!field.isFinal()) {
-        method.addStatement("$L = $L", target, copy(shape, source));
-      } else if (shape instanceof Shape.Leaf || shape instanceof Shape.Value || shape instanceof Shape.Sealed) {
-        method.addStatement("$T.checkFinalField($L, $L, $S)", COPIES, source, target, field.owner());
-      } else {
-        method.addStatement("$T.checkFinalNullness($L, $L, $S)", COPIES, source, target, field.owner());
-        method.beginControlFlow("if ($L != null)", source);
-        if (shape instanceof Shape.Array) {
-          method.addStatement(
-              "$T.checkFinalArrayLength($L.length, $L.length, $S)", COPIES, source, target, field.owner());
-        }
-        method.addStatement("$L", fill(shape, source, target));
-        method.endControlFlow();
+      copyField(method, field);
+    }
+    return method.build();
+  }
+
+  private MethodSpec restoreDurable() {
+    MethodSpec.Builder method =
+        override("restoreDurable")
+            .addParameter(model.nodeClass(), "source")
+            .addParameter(model.nodeClass(), "target");
+    for (NodeModel.StateField field : model.fields()) {
+      if (field.durable()) {
+        copyField(method, field);
       }
     }
     return method.build();
+  }
+
+  /** Statements that copy one field from {@code source} into the fresh {@code target}. */
+  private void copyField(MethodSpec.Builder method, NodeModel.StateField field) {
+    CodeBlock source = CodeBlock.of("source.$N", field.name());
+    CodeBlock target = CodeBlock.of("target.$N", field.name());
+    Shape shape = field.shape();
+    if (!field.isFinal()) {
+      method.addStatement("$L = $L", target, copy(shape, source));
+    } else if (shape instanceof Shape.Leaf || shape instanceof Shape.Value || shape instanceof Shape.Sealed) {
+      method.addStatement("$T.checkFinalField($L, $L, $S)", COPIES, source, target, field.owner());
+    } else {
+      method.addStatement("$T.checkFinalNullness($L, $L, $S)", COPIES, source, target, field.owner());
+      method.beginControlFlow("if ($L != null)", source);
+      if (shape instanceof Shape.Array) {
+        method.addStatement(
+            "$T.checkFinalArrayLength($L.length, $L.length, $S)", COPIES, source, target, field.owner());
+      }
+      method.addStatement("$L", fill(shape, source, target));
+      method.endControlFlow();
+    }
   }
 
   /** An expression for a deep copy of {@code value}, which may be null. */

@@ -66,6 +66,14 @@ enum Diagnostic {
           + " immutable values, one of List, ArrayList, ArrayDeque, Map, HashMap, LinkedHashMap,"
           + " TreeMap, Set, HashSet, LinkedHashSet, TreeSet or an array of copyable values, or a"
           + " class annotated @Copyable"),
+  DURABLE_STATIC(
+      "DurableStatic",
+      "@Durable field %s of %s is static; only a node's instance fields survive a restart, so"
+          + " remove static or remove @Durable"),
+  DURABLE_OUTSIDE_NODE(
+      "DurableOutsideNode",
+      "@Durable field %s is in %s, which is not a @Node class; only nodes restart, so annotate the"
+          + " class with @Node or remove @Durable"),
   UNEXPECTED(
       "Unexpected",
       "the Helios processor failed unexpectedly on %s; please report this with the stack trace: %s");

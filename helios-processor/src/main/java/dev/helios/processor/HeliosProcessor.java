@@ -48,7 +48,11 @@ public final class HeliosProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(
-        NodeValidator.NODE, NodeValidator.COPYABLE, NodeValidator.ON_MESSAGE, NodeValidator.ON_START);
+        NodeValidator.NODE,
+        NodeValidator.COPYABLE,
+        NodeValidator.ON_MESSAGE,
+        NodeValidator.ON_START,
+        NodeValidator.DURABLE);
   }
 
   @Override
@@ -95,6 +99,12 @@ public final class HeliosProcessor extends AbstractProcessor {
         for (Element method : round.getElementsAnnotatedWith(annotationType)) {
           validator.checkEnclosedInNode((ExecutableElement) method, simpleName);
         }
+      }
+    }
+    TypeElement durable = processingEnv.getElementUtils().getTypeElement(NodeValidator.DURABLE);
+    if (durable != null) {
+      for (Element field : round.getElementsAnnotatedWith(durable)) {
+        validator.checkDurable((javax.lang.model.element.VariableElement) field);
       }
     }
     for (TypeElement candidate : candidates) {

@@ -35,5 +35,5 @@ record NodeModel(
   record Start(String methodName, boolean takesContext) {}
 
   /** An instance field of the class or a superclass, with how to copy it. */
-  record StateField(String name, String owner, boolean isFinal, Shape shape) {}
+  record StateField(String name, String owner, boolean isFinal, boolean durable, Shape shape) {}
 }

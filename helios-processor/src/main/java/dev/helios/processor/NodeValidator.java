@@ -32,6 +32,7 @@ final class NodeValidator {
   static final String COPYABLE = "dev.helios.annotations.Copyable";
   static final String ON_MESSAGE = "dev.helios.annotations.OnMessage";
   static final String ON_START = "dev.helios.annotations.OnStart";
+  static final String DURABLE = "dev.helios.annotations.Durable";
   static final String CONTEXT = "dev.helios.runtime.Context";
 
   private final Types types;
@@ -80,6 +81,16 @@ final class NodeValidator {
     Element owner = method.getEnclosingElement();
     if (!ShapeResolver.hasAnnotation(owner, NODE)) {
       error(method, Diagnostic.HANDLER_OUTSIDE_NODE, annotation, method.getSimpleName(), owner.getSimpleName());
+    }
+  }
+
+  /** Reports {@code @Durable} on a static field or outside a {@code @Node} class. */
+  void checkDurable(VariableElement field) {
+    Element owner = field.getEnclosingElement();
+    if (field.getModifiers().contains(Modifier.STATIC)) {
+      error(field, Diagnostic.DURABLE_STATIC, field.getSimpleName(), owner.getSimpleName());
+    } else if (!ShapeResolver.hasAnnotation(owner, NODE)) {
+      error(field, Diagnostic.DURABLE_OUTSIDE_NODE, field.getSimpleName(), owner.getSimpleName());
     }
   }
 
@@ -289,6 +300,7 @@ final class NodeValidator {
                 field.getSimpleName().toString(),
                 fieldName,
                 field.getModifiers().contains(Modifier.FINAL),
+                ShapeResolver.hasAnnotation(field, DURABLE),
                 result.shape()));
       }
     }

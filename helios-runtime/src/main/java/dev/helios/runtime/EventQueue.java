@@ -13,6 +13,7 @@ final class EventQueue {
   static final byte SEND = 2;
   static final byte DELIVER = 3;
   static final byte TIMER = 4;
+  static final byte FAULT = 5;
 
   private long[] heapTime;
   private long[] heapSequence;

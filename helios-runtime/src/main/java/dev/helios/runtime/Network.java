@@ -2,15 +2,27 @@ package dev.helios.runtime;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The simulated network's settings: a default link and per-link (directed) overrides, with
- * ratios already turned into integer thresholds. Only looked up, never iterated, on the hot path.
+ * The simulated network's state: a default link, per-link (directed) overrides and the directed
+ * pairs a partition blocks. Ratios are integer thresholds, computed once per link. Maps and sets
+ * are only looked up on the hot path, never iterated.
  */
 final class Network {
-  /** One directed link's behaviour. Delay is {@code latency + uniform[0, jitter]} microseconds. */
-  record Link(long latencyMicros, long jitterMicros, double lossRatio, double duplicationRatio) {
-    Link {
+  /**
+   * One directed link's behaviour, immutable. Delay is {@code latency + uniform[0, jitter]}
+   * microseconds; the ratios become integer thresholds here, once.
+   */
+  static final class Link {
+    private final long latencyMicros;
+    private final long jitterMicros;
+    private final double lossRatio;
+    private final double duplicationRatio;
+    final long lossThreshold;
+    final long duplicationThreshold;
+
+    Link(long latencyMicros, long jitterMicros, double lossRatio, double duplicationRatio) {
       if (latencyMicros < 0) {
         throw new IllegalArgumentException("latency must be zero or more, got " + latencyMicros + " µs");
       }
@@ -19,14 +31,40 @@ final class Network {
       }
       checkRatio("loss ratio", lossRatio);
       checkRatio("duplication ratio", duplicationRatio);
+      this.latencyMicros = latencyMicros;
+      this.jitterMicros = jitterMicros;
+      this.lossRatio = lossRatio;
+      this.duplicationRatio = duplicationRatio;
+      this.lossThreshold = SimRandom.thresholdOf(lossRatio);
+      this.duplicationThreshold = SimRandom.thresholdOf(duplicationRatio);
     }
 
-    long lossThreshold() {
-      return SimRandom.thresholdOf(lossRatio);
+    long latencyMicros() {
+      return latencyMicros;
     }
 
-    long duplicationThreshold() {
-      return SimRandom.thresholdOf(duplicationRatio);
+    long jitterMicros() {
+      return jitterMicros;
+    }
+
+    double lossRatio() {
+      return lossRatio;
+    }
+
+    double duplicationRatio() {
+      return duplicationRatio;
+    }
+
+    /** The text of these settings in the trace. */
+    String describe() {
+      return "latency " + TraceEvent.formatMillis(latencyMicros) + " ms, jitter "
+          + TraceEvent.formatMillis(jitterMicros) + " ms, loss " + lossRatio + ", duplication "
+          + duplicationRatio;
+    }
+
+    @Override
+    public String toString() {
+      return describe();
     }
   }
 
@@ -34,15 +72,51 @@ final class Network {
   static final Link RELIABLE = new Link(1_000, 0, 0.0, 0.0);
 
   private final Link defaultLink;
-  private final long defaultLossThreshold;
-  private final long defaultDuplicationThreshold;
-  private final Map<Long, Link> links;
+  private final TreeMap<Long, Link> links;
+  private final TreeSet<Long> blocked;
 
   Network(Link defaultLink, Map<Long, Link> links) {
     this.defaultLink = defaultLink;
-    this.defaultLossThreshold = defaultLink.lossThreshold();
-    this.defaultDuplicationThreshold = defaultLink.duplicationThreshold();
     this.links = new TreeMap<>(links);
+    this.blocked = new TreeSet<>();
+  }
+
+  private Network(Network source) {
+    this.defaultLink = source.defaultLink;
+    this.links = new TreeMap<>(source.links);
+    this.blocked = new TreeSet<>(source.blocked);
+  }
+
+  /** An independent copy: links are immutable and shared, the maps are not. */
+  Network copy() {
+    return new Network(this);
+  }
+
+  /** Replaces the directed link's settings. */
+  void setLink(int from, int to, Link link) {
+    links.put(key(from, to), link);
+  }
+
+  /** True if a partition drops messages sent from {@code from} to {@code to}. */
+  boolean isBlocked(int from, int to) {
+    return !blocked.isEmpty() && blocked.contains(key(from, to));
+  }
+
+  void block(int from, int to) {
+    blocked.add(key(from, to));
+  }
+
+  void unblock(int from, int to) {
+    blocked.remove(key(from, to));
+  }
+
+  void unblockAll() {
+    blocked.clear();
+  }
+
+  /** The blocked directed pairs, for fingerprints: ascending, so the order is fixed. */
+  Iterable<Long> blockedPairs() {
+    return blocked;
   }
 
   static long key(int from, int to) {
@@ -63,13 +137,13 @@ final class Network {
 
   /** True if the message is lost, drawing from {@code random} only when loss is possible. */
   boolean lose(Link link, SimRandom random) {
-    long threshold = link == defaultLink ? defaultLossThreshold : link.lossThreshold();
+    long threshold = link.lossThreshold;
     return threshold > 0 && random.chance(threshold);
   }
 
   /** True if the message is duplicated, drawing only when duplication is possible. */
   boolean duplicate(Link link, SimRandom random) {
-    long threshold = link == defaultLink ? defaultDuplicationThreshold : link.duplicationThreshold();
+    long threshold = link.duplicationThreshold;
     return threshold > 0 && random.chance(threshold);
   }
 

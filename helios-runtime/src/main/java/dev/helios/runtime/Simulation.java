@@ -25,9 +25,11 @@ public final class Simulation {
   private final TraceRecorder trace;
   private final KernelContext context = new KernelContext(this);
 
-  // Nodes, indexed by id; ids lists the existing ones in ascending order.
+  // Nodes, indexed by id; ids lists the existing ones in ascending order. The arrays of ids,
+  // companions and factories never change and are shared by forks.
   private final int[] ids;
   private final Object[] nodes;
+  private final boolean[] crashed;
   private final NodeCompanion<Object>[] companions;
   private final Supplier<?>[] factories;
   private final SimRandom[] randoms;
@@ -46,7 +48,7 @@ public final class Simulation {
     this.horizonMicros = spec.horizonMicros();
     this.network = spec.network();
     this.networkRandom = SimRandom.derive(seed, NETWORK_STREAM);
-    this.queue = new EventQueue(spec.nodes().size() * 2 + spec.sends().size());
+    this.queue = new EventQueue(spec.nodes().size() * 2 + spec.scheduled().size());
     this.trace = new TraceRecorder(spec.recording());
     this.pendingTimers = new TreeMap<>();
     int size = spec.nodes().isEmpty() ? 0 : spec.nodes().lastKey() + 1;
@@ -55,19 +57,76 @@ public final class Simulation {
     this.companions = new NodeCompanion[size];
     this.factories = new Supplier<?>[size];
     this.randoms = new SimRandom[size];
+    this.crashed = new boolean[size];
     int index = 0;
     for (SimulationBuilder.NodeSpec node : spec.nodes().values()) {
       int id = node.id();
       ids[index++] = id;
       factories[id] = node.factory();
       companions[id] = (NodeCompanion<Object>) node.companion();
-      nodes[id] = node.newInstance();
+      nodes[id] = newInstance(id);
       randoms[id] = SimRandom.derive(seed, NODE_STREAMS + id);
       queue.push(0, EventQueue.START, id, id, -1, null);
     }
-    for (SimulationBuilder.ScheduledSend send : spec.sends()) {
-      queue.push(send.atMicros(), EventQueue.SEND, send.from(), send.to(), -1, send.payload());
+    for (SimulationBuilder.Scheduled scheduled : spec.scheduled()) {
+      if (scheduled instanceof SimulationBuilder.ScheduledSend send) {
+        queue.push(send.atMicros(), EventQueue.SEND, send.from(), send.to(), -1, send.payload());
+      } else {
+        SimulationBuilder.ScheduledFault fault = (SimulationBuilder.ScheduledFault) scheduled;
+        queue.push(fault.atMicros(), EventQueue.FAULT, -1, -1, -1, fault.fault());
+      }
     }
+  }
+
+  /** A copy of {@code source} that shares nothing mutable with it. */
+  private Simulation(Simulation source) {
+    this.seed = source.seed;
+    this.eventsMax = source.eventsMax;
+    this.horizonMicros = source.horizonMicros;
+    this.network = source.network.copy();
+    this.networkRandom = source.networkRandom.copy();
+    this.queue = source.queue.copy();
+    this.trace = source.trace.copy();
+    this.ids = source.ids;
+    this.companions = source.companions;
+    this.factories = source.factories;
+    this.nodes = new Object[source.nodes.length];
+    this.randoms = new SimRandom[source.randoms.length];
+    for (int id : ids) {
+      nodes[id] = copyNode(id, source.nodes[id]);
+      randoms[id] = source.randoms[id].copy();
+    }
+    this.crashed = source.crashed.clone();
+    this.pendingTimers = new TreeMap<>(source.pendingTimers);
+    this.nextTimerId = source.nextTimerId;
+    this.now = source.now;
+    this.eventCount = source.eventCount;
+  }
+
+  /**
+   * An independent copy of this simulation: clock, queue, random streams, network and partitions,
+   * crashed nodes, timers, every node's state (through its generated copy) and the trace so far.
+   * Changing or running either never affects the other, and running both gives the same trace.
+   */
+  public Simulation fork() {
+    checkUsable();
+    return new Simulation(this);
+  }
+
+  private Object copyNode(int id, Object node) {
+    Object copy = newInstance(id);
+    companions[id].copyState(node, copy);
+    return copy;
+  }
+
+  private Object newInstance(int id) {
+    Object node = factories[id].get();
+    if (node == null || node.getClass() != companions[id].nodeClass()) {
+      throw new IllegalStateException(
+          "the factory of node " + id + " returned " + (node == null ? "null" : "a " + node.getClass().getName())
+              + " instead of a " + companions[id].nodeClass().getName() + "; a factory makes one class of node");
+    }
+    return node;
   }
 
   // ---- running ----
@@ -144,6 +203,7 @@ public final class Simulation {
       case EventQueue.TIMER -> fireTimer(to, timerId, payload);
       case EventQueue.SEND -> sendFrom(from, to, payload);
       case EventQueue.START -> start(to);
+      case EventQueue.FAULT -> apply((Fault) payload);
       default -> throw new IllegalStateException("unknown event kind " + kind);
     }
   }
@@ -160,6 +220,10 @@ public final class Simulation {
   }
 
   private void deliver(int from, int to, Object message) {
+    if (crashed[to]) {
+      trace.record(now, TraceKind.DROP, from, to, -1, message, "receiver crashed");
+      return;
+    }
     trace.record(now, TraceKind.DELIVER, from, to, -1, message, null);
     handle(to, from, message, "deliver " + from + " -> " + to);
   }
@@ -202,7 +266,15 @@ public final class Simulation {
     if (message == null) {
       throw new IllegalArgumentException("node " + from + " sent null to node " + to + "; send a value");
     }
+    if (crashed[from]) {
+      trace.record(now, TraceKind.DROP, from, to, -1, message, "sender crashed");
+      return;
+    }
     trace.record(now, TraceKind.SEND, from, to, -1, message, null);
+    if (network.isBlocked(from, to)) {
+      trace.record(now, TraceKind.DROP, from, to, -1, message, "partitioned");
+      return;
+    }
     Network.Link link = network.link(from, to);
     if (network.lose(link, networkRandom)) {
       trace.record(now, TraceKind.DROP, from, to, -1, message, "lost");
@@ -249,6 +321,136 @@ public final class Simulation {
 
   void log(int node, String line) {
     trace.record(now, TraceKind.LOG, node, -1, -1, TraceRecorder.NO_PAYLOAD, String.valueOf(line));
+  }
+
+  // ---- faults ----
+
+  /** Crashes {@code node} now: it handles and sends nothing, its timers die, messages to it are dropped. */
+  public void crash(int node) {
+    applyNow(new Fault.Crash(node));
+  }
+
+  /** Restarts crashed {@code node} now: a fresh instance, {@code @Durable} fields carried over, {@code @OnStart} again. */
+  public void restart(int node) {
+    applyNow(new Fault.Restart(node));
+  }
+
+  /** Drops messages between {@code a} and {@code b}, both directions, from now on. */
+  public void partition(int a, int b) {
+    applyNow(new Fault.Partition(a, b, false));
+  }
+
+  /** Drops messages from {@code from} to {@code to} (not the other way) from now on. */
+  public void partitionOneWay(int from, int to) {
+    applyNow(new Fault.Partition(from, to, true));
+  }
+
+  /** Ends the partition between {@code a} and {@code b}, both directions. */
+  public void heal(int a, int b) {
+    applyNow(new Fault.Heal(a, b));
+  }
+
+  /** Partitions {@code node} from every other node, both directions. */
+  public void isolate(int node) {
+    applyNow(new Fault.Isolate(node));
+  }
+
+  /** Ends every partition and isolation. */
+  public void healAll() {
+    applyNow(new Fault.HealAll());
+  }
+
+  /** Sets the latency and jitter of the directed link {@code from -> to} from now on. */
+  public void setLinkLatencyMicros(int from, int to, long latencyMicros, long jitterMicros) {
+    applyNow(new Fault.LinkChange(from, to, latencyMicros, jitterMicros, null, null));
+  }
+
+  /** Sets the loss ratio of the directed link {@code from -> to} from now on. */
+  public void setLinkLossRatio(int from, int to, double lossRatio) {
+    applyNow(new Fault.LinkChange(from, to, null, null, lossRatio, null));
+  }
+
+  /** Sets the duplication ratio of the directed link {@code from -> to} from now on. */
+  public void setLinkDuplicationRatio(int from, int to, double duplicationRatio) {
+    applyNow(new Fault.LinkChange(from, to, null, null, null, duplicationRatio));
+  }
+
+  /** True if {@code node} is crashed. */
+  public boolean isCrashed(int node) {
+    checkNode(node);
+    return crashed[node];
+  }
+
+  private void applyNow(Fault fault) {
+    checkUsable();
+    apply(fault);
+  }
+
+  private void apply(Fault fault) {
+    if (fault instanceof Fault.Crash crash) {
+      int node = checkFaultNode(crash.node(), "crash");
+      if (crashed[node]) {
+        throw new IllegalStateException(
+            "cannot crash node " + node + " at " + TraceEvent.formatMillis(now) + " ms: it is already crashed; restart it first");
+      }
+      crashed[node] = true;
+      pendingTimers.values().removeIf(owner -> owner == node);
+      trace.record(now, TraceKind.CRASH, node, -1, -1, TraceRecorder.NO_PAYLOAD, null);
+    } else if (fault instanceof Fault.Restart restart) {
+      int node = checkFaultNode(restart.node(), "restart");
+      if (!crashed[node]) {
+        throw new IllegalStateException(
+            "cannot restart node " + node + " at " + TraceEvent.formatMillis(now) + " ms: it is running; crash it first");
+      }
+      Object fresh = newInstance(node);
+      companions[node].restoreDurable(nodes[node], fresh);
+      nodes[node] = fresh;
+      crashed[node] = false;
+      trace.record(now, TraceKind.RESTART, node, -1, -1, TraceRecorder.NO_PAYLOAD, null);
+      start(node);
+    } else if (fault instanceof Fault.Partition partition) {
+      int a = checkFaultNode(partition.a(), "partition");
+      int b = checkFaultNode(partition.b(), "partition");
+      network.block(a, b);
+      if (!partition.oneWay()) {
+        network.block(b, a);
+      }
+      trace.record(now, TraceKind.PARTITION, a, b, -1, TraceRecorder.NO_PAYLOAD, partition.oneWay() ? "one-way" : null);
+    } else if (fault instanceof Fault.Heal heal) {
+      int a = checkFaultNode(heal.a(), "heal");
+      int b = checkFaultNode(heal.b(), "heal");
+      network.unblock(a, b);
+      network.unblock(b, a);
+      trace.record(now, TraceKind.HEAL, a, b, -1, TraceRecorder.NO_PAYLOAD, null);
+    } else if (fault instanceof Fault.Isolate isolate) {
+      int node = checkFaultNode(isolate.node(), "isolate");
+      for (int other : ids) {
+        if (other != node) {
+          network.block(node, other);
+          network.block(other, node);
+        }
+      }
+      trace.record(now, TraceKind.ISOLATE, node, -1, -1, TraceRecorder.NO_PAYLOAD, null);
+    } else if (fault instanceof Fault.HealAll) {
+      network.unblockAll();
+      trace.record(now, TraceKind.HEAL_ALL, -1, -1, -1, TraceRecorder.NO_PAYLOAD, null);
+    } else if (fault instanceof Fault.LinkChange change) {
+      int from = checkFaultNode(change.from(), "change link");
+      int to = checkFaultNode(change.to(), "change link");
+      Network.Link link = change.applyTo(network.link(from, to));
+      network.setLink(from, to, link);
+      trace.record(now, TraceKind.LINK_CHANGE, from, to, -1, TraceRecorder.NO_PAYLOAD, link.describe());
+    } else {
+      throw new IllegalStateException("unknown fault " + fault);
+    }
+  }
+
+  private int checkFaultNode(int node, String action) {
+    if (!exists(node)) {
+      throw new IllegalArgumentException(
+          "cannot " + action + " node " + node + ": there is no such node; the nodes are " + java.util.Arrays.toString(ids));
+    }
+    return node;
   }
 
   // ---- failure ----
@@ -311,7 +513,7 @@ public final class Simulation {
     return ids.clone();
   }
 
-  /** The node with {@code id}. */
+  /** The node with {@code id} (the crashed instance while it is crashed). */
   public Object node(int id) {
     checkNode(id);
     return nodes[id];
@@ -360,14 +562,21 @@ public final class Simulation {
     return out.toString();
   }
 
-  /** A 64-bit digest of the state that decides the future: clock, queue size, every node's state. */
+  /**
+   * A 64-bit digest of the state that decides the future: clock, queue size, crashed nodes,
+   * partitions and every node's state.
+   */
   public long fingerprint() {
     long digest = Fingerprints.start("helios-simulation");
     digest = Fingerprints.mix(digest, now);
     digest = Fingerprints.mix(digest, queue.size());
     for (int id : ids) {
       digest = Fingerprints.mix(digest, id);
+      digest = Fingerprints.mix(digest, crashed[id] ? 1 : 0);
       digest = Fingerprints.mix(digest, companions[id].fingerprint(nodes[id]));
+    }
+    for (long pair : network.blockedPairs()) {
+      digest = Fingerprints.mix(digest, pair);
     }
     return digest;
   }

@@ -28,7 +28,7 @@ public final class SimulationBuilder {
   private static final long MICROS_MAX_MS = Long.MAX_VALUE / 1000;
 
   private final TreeMap<Integer, NodeSpec> nodes = new TreeMap<>();
-  private final List<ScheduledSend> sends = new ArrayList<>();
+  private final List<Scheduled> scheduled = new ArrayList<>();
   private final TreeMap<Long, LinkOverride> linkOverrides = new TreeMap<>();
   private Long seed;
   private Long latencyMicros;
@@ -186,7 +186,66 @@ public final class SimulationBuilder {
       throw new IllegalArgumentException("send " + from + " -> " + to + ": the payload is null");
     }
     checkNotNegative("send time", atMicros, "µs");
-    sends.add(new ScheduledSend(from, to, payload, atMicros));
+    scheduled.add(new ScheduledSend(from, to, payload, atMicros));
+    return this;
+  }
+
+  // ---- scheduled faults (time in ms, last) ----
+
+  /** Crashes {@code node} at {@code atMs}. */
+  public SimulationBuilder crash(int node, long atMs) {
+    return schedule(new Fault.Crash(node), "crash", atMs);
+  }
+
+  /** Restarts crashed {@code node} at {@code atMs}. */
+  public SimulationBuilder restart(int node, long atMs) {
+    return schedule(new Fault.Restart(node), "restart", atMs);
+  }
+
+  /** Partitions {@code a} and {@code b}, both directions, at {@code atMs}. */
+  public SimulationBuilder partition(int a, int b, long atMs) {
+    return schedule(new Fault.Partition(a, b, false), "partition", atMs);
+  }
+
+  /** Drops messages from {@code from} to {@code to} (one direction) from {@code atMs}. */
+  public SimulationBuilder partitionOneWay(int from, int to, long atMs) {
+    return schedule(new Fault.Partition(from, to, true), "partitionOneWay", atMs);
+  }
+
+  /** Heals the partition between {@code a} and {@code b} at {@code atMs}. */
+  public SimulationBuilder heal(int a, int b, long atMs) {
+    return schedule(new Fault.Heal(a, b), "heal", atMs);
+  }
+
+  /** Isolates {@code node} from every other node at {@code atMs}. */
+  public SimulationBuilder isolate(int node, long atMs) {
+    return schedule(new Fault.Isolate(node), "isolate", atMs);
+  }
+
+  /** Heals every partition at {@code atMs}. */
+  public SimulationBuilder healAll(long atMs) {
+    return schedule(new Fault.HealAll(), "healAll", atMs);
+  }
+
+  /** Sets latency and jitter of the directed link {@code from -> to} at {@code atMs}. */
+  public SimulationBuilder changeLinkLatencyMs(int from, int to, long latencyMs, long jitterMs, long atMs) {
+    return schedule(
+        new Fault.LinkChange(from, to, millisToMicros("latency", latencyMs), millisToMicros("jitter", jitterMs), null, null),
+        "link change", atMs);
+  }
+
+  /** Sets the loss ratio of the directed link {@code from -> to} at {@code atMs}. */
+  public SimulationBuilder changeLinkLossRatio(int from, int to, double lossRatio, long atMs) {
+    return schedule(new Fault.LinkChange(from, to, null, null, lossRatio, null), "link change", atMs);
+  }
+
+  /** Sets the duplication ratio of the directed link {@code from -> to} at {@code atMs}. */
+  public SimulationBuilder changeLinkDuplicationRatio(int from, int to, double duplicationRatio, long atMs) {
+    return schedule(new Fault.LinkChange(from, to, null, null, null, duplicationRatio), "link change", atMs);
+  }
+
+  private SimulationBuilder schedule(Fault fault, String what, long atMs) {
+    scheduled.add(new ScheduledFault(fault, millisToMicros(what + " time", atMs)));
     return this;
   }
 
@@ -222,7 +281,10 @@ public final class SimulationBuilder {
 
   /** A new simulation at time zero; each node's {@code @OnStart} runs as its first events. */
   public Simulation build() {
-    for (ScheduledSend send : sends) {
+    for (Scheduled item : scheduled) {
+      if (!(item instanceof ScheduledSend send)) {
+        continue;
+      }
       if (!nodes.containsKey(send.from()) || !nodes.containsKey(send.to())) {
         int missing = nodes.containsKey(send.from()) ? send.to() : send.from();
         throw new IllegalStateException(
@@ -247,6 +309,11 @@ public final class SimulationBuilder {
       }
       links.put(entry.getKey(), link.resolve(defaultLink));
     }
+    for (Scheduled item : scheduled) {
+      if (item instanceof ScheduledFault fault) {
+        checkFaultNodes(fault);
+      }
+    }
     return new Simulation(
         new Spec(
             seed == null ? DEFAULT_SEED : seed,
@@ -255,7 +322,36 @@ public final class SimulationBuilder {
             recording == null || recording,
             new Network(defaultLink, links),
             new TreeMap<>(nodes),
-            List.copyOf(sends)));
+            List.copyOf(scheduled)));
+  }
+
+  private void checkFaultNodes(ScheduledFault scheduledFault) {
+    Fault fault = scheduledFault.fault();
+    String what = fault.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " at "
+        + TraceEvent.formatMillis(scheduledFault.atMicros()) + " ms";
+    if (fault instanceof Fault.Crash f) {
+      checkScheduledNode(f.node(), what);
+    } else if (fault instanceof Fault.Restart f) {
+      checkScheduledNode(f.node(), what);
+    } else if (fault instanceof Fault.Partition f) {
+      checkScheduledNode(f.a(), what);
+      checkScheduledNode(f.b(), what);
+    } else if (fault instanceof Fault.Heal f) {
+      checkScheduledNode(f.a(), what);
+      checkScheduledNode(f.b(), what);
+    } else if (fault instanceof Fault.Isolate f) {
+      checkScheduledNode(f.node(), what);
+    } else if (fault instanceof Fault.LinkChange f) {
+      checkScheduledNode(f.from(), what);
+      checkScheduledNode(f.to(), what);
+    }
+  }
+
+  private void checkScheduledNode(int node, String what) {
+    if (!nodes.containsKey(node)) {
+      throw new IllegalStateException(
+          what + " names node " + node + ", which does not exist; the nodes are " + nodes.keySet());
+    }
   }
 
   // ---- checks ----
@@ -286,23 +382,18 @@ public final class SimulationBuilder {
   // ---- what build() hands the simulation ----
 
   /** A node's id, factory and companion. */
-  record NodeSpec(int id, Supplier<?> factory, NodeCompanion<?> companion) {
-    Object newInstance() {
-      Object node = factory.get();
-      if (node == null) {
-        throw new IllegalStateException("the factory of node " + id + " returned null");
-      }
-      if (node.getClass() != companion.nodeClass()) {
-        throw new IllegalStateException(
-            "the factory of node " + id + " returned a " + node.getClass().getName() + " after a "
-                + companion.nodeClass().getName() + "; a factory makes one class of node");
-      }
-      return node;
-    }
+  record NodeSpec(int id, Supplier<?> factory, NodeCompanion<?> companion) {}
+
+  /** Something the builder scheduled; the simulation queues them in the order they were given. */
+  sealed interface Scheduled {
+    long atMicros();
   }
 
   /** A send the builder scheduled. */
-  record ScheduledSend(int from, int to, Object payload, long atMicros) {}
+  record ScheduledSend(int from, int to, Object payload, long atMicros) implements Scheduled {}
+
+  /** A fault the builder scheduled. */
+  record ScheduledFault(Fault fault, long atMicros) implements Scheduled {}
 
   /** Everything a simulation is built from. */
   record Spec(
@@ -312,7 +403,7 @@ public final class SimulationBuilder {
       boolean recording,
       Network network,
       TreeMap<Integer, NodeSpec> nodes,
-      List<ScheduledSend> sends) {}
+      List<Scheduled> scheduled) {}
 
   /** Per-link settings given so far; unset ones fall back to the default link. */
   private static final class LinkOverride {

@@ -29,7 +29,9 @@ public record TraceEvent(
       line.append(' ');
     }
     switch (kind) {
-      case SEND, DUPLICATE, DELIVER, DROP -> line.append(from).append(" -> ").append(to);
+      case SEND, DUPLICATE, DELIVER, DROP, LINK_CHANGE -> line.append(from).append(" -> ").append(to);
+      case PARTITION, HEAL -> line.append(from).append(" | ").append(to);
+      case HEAL_ALL -> line.append("all");
       default -> line.append("node ").append(from);
     }
     if (timerId >= 0) {

@@ -19,7 +19,21 @@ public enum TraceKind {
   /** A node cancelled a pending timer. */
   TIMER_CANCEL("timer-cancel"),
   /** A node logged a line. */
-  LOG("log");
+  LOG("log"),
+  /** A node crashed. */
+  CRASH("crash"),
+  /** A crashed node restarted. */
+  RESTART("restart"),
+  /** Messages between two nodes are dropped from now on (the note says if one-way). */
+  PARTITION("partition"),
+  /** A partition between two nodes ended. */
+  HEAL("heal"),
+  /** A node was cut off from every other node. */
+  ISOLATE("isolate"),
+  /** Every partition ended. */
+  HEAL_ALL("heal-all"),
+  /** A link's latency, jitter, loss or duplication changed; the note has the new settings. */
+  LINK_CHANGE("link-change");
 
   private final String label;
 

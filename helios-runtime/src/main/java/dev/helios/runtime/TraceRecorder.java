@@ -2,6 +2,7 @@ package dev.helios.runtime;
 
 import dev.helios.runtime.internal.Fingerprints;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -9,28 +10,47 @@ import java.util.List;
  * Keeps the trace digest of every event and, when recording is on, the events themselves. The
  * digest covers exactly what a {@link TraceEvent} holds (with payloads by type and value), so two
  * runs with equal digests recorded the same trace.
+ *
+ * <p>A fork freezes the events so far into an immutable segment that both copies share; each then
+ * appends to its own tail, so forking costs nothing per recorded event.
  */
 final class TraceRecorder {
+  /** Marks an event without a message (start, log, cancel, faults). */
+  static final Object NO_PAYLOAD = new Object();
+
+  /** Events frozen at a fork, shared by every copy made since; {@code earlier} holds the older ones. */
+  private record Segment(Segment earlier, TraceEvent[] events, int totalCount) {}
+
   private final boolean recording;
-  private final List<TraceEvent> events;
+  private Segment frozen;
+  private ArrayList<TraceEvent> tail;
   private long digest;
-  private long eventCount;
 
   TraceRecorder(boolean recording) {
     this.recording = recording;
-    this.events = recording ? new ArrayList<>() : List.of();
+    this.tail = new ArrayList<>();
     this.digest = Fingerprints.start("helios-trace-v1");
   }
 
   private TraceRecorder(TraceRecorder source) {
     this.recording = source.recording;
-    this.events = recording ? new ArrayList<>(source.events) : List.of();
+    this.frozen = source.frozen;
+    this.tail = new ArrayList<>();
     this.digest = source.digest;
-    this.eventCount = source.eventCount;
   }
 
+  /** An independent copy sharing the events so far. */
   TraceRecorder copy() {
+    freeze();
     return new TraceRecorder(this);
+  }
+
+  private void freeze() {
+    if (!tail.isEmpty()) {
+      int total = (frozen == null ? 0 : frozen.totalCount()) + tail.size();
+      frozen = new Segment(frozen, tail.toArray(new TraceEvent[0]), total);
+      tail = new ArrayList<>();
+    }
   }
 
   void record(long timeMicros, TraceKind kind, int from, int to, long timerId, Object payload, String note) {
@@ -40,15 +60,11 @@ final class TraceRecorder {
     h = Fingerprints.mix(h, timerId);
     h = Fingerprints.mix(h, payload == NO_PAYLOAD ? 0 : Payloads.digest(payload));
     digest = Fingerprints.mix(h, note == null ? 0 : Fingerprints.ofString(note));
-    eventCount++;
     if (recording) {
       String text = payload == NO_PAYLOAD ? null : Payloads.text(payload);
-      events.add(new TraceEvent(timeMicros, kind, from, to, timerId, text, note));
+      tail.add(new TraceEvent(timeMicros, kind, from, to, timerId, text, note));
     }
   }
-
-  /** Marks an event without a message (start, log, cancel). */
-  static final Object NO_PAYLOAD = new Object();
 
   boolean recording() {
     return recording;
@@ -58,11 +74,18 @@ final class TraceRecorder {
     return digest;
   }
 
-  long eventCount() {
-    return eventCount;
-  }
-
+  /** Every recorded event, oldest first (an unmodifiable snapshot). */
   List<TraceEvent> events() {
-    return Collections.unmodifiableList(events);
+    int frozenCount = frozen == null ? 0 : frozen.totalCount();
+    TraceEvent[] all = new TraceEvent[frozenCount + tail.size()];
+    int end = frozenCount;
+    for (Segment segment = frozen; segment != null; segment = segment.earlier()) {
+      end -= segment.events().length;
+      System.arraycopy(segment.events(), 0, all, end, segment.events().length);
+    }
+    for (int i = 0; i < tail.size(); i++) {
+      all[frozenCount + i] = tail.get(i);
+    }
+    return Collections.unmodifiableList(Arrays.asList(all));
   }
 }

@@ -24,6 +24,12 @@ public interface NodeCompanion<T> {
   /** Makes {@code target}, a fresh instance from the node's factory, a deep copy of {@code source}. */
   void copyState(T source, T target);
 
+  /**
+   * Copies the {@code @Durable} fields of {@code crashed} into {@code fresh}, a new instance from
+   * the node's factory, when a crashed node restarts.
+   */
+  void restoreDurable(T crashed, T fresh);
+
   /** A 64-bit digest of the node's state that does not depend on identity or record hash codes. */
   long fingerprint(T node);
 

@@ -1,0 +1,59 @@
+package dev.helios.runtime;
+
+/**
+ * A fault or network change, applied now ({@link Simulation#crash} and friends) or at a scheduled
+ * time ({@link SimulationBuilder#crash(int, long)} and friends). Immutable, so scheduled faults
+ * are shared between forks.
+ */
+sealed interface Fault {
+  /** Node stops: handles and sends nothing, its timers die, messages to it are dropped. */
+  record Crash(int node) implements Fault {}
+
+  /** A fresh instance from the node's factory, {@code @Durable} fields carried over, {@code @OnStart} again. */
+  record Restart(int node) implements Fault {}
+
+  /** Messages sent from {@code a} to {@code b} (and back, unless one-way) are dropped. */
+  record Partition(int a, int b, boolean oneWay) implements Fault {}
+
+  /** Undoes a partition of the pair, both directions. */
+  record Heal(int a, int b) implements Fault {}
+
+  /** Partitions {@code node} from every other node, both directions. */
+  record Isolate(int node) implements Fault {}
+
+  /** Undoes every partition and isolation. */
+  record HealAll() implements Fault {}
+
+  /**
+   * Changes the directed link's settings; a null setting keeps the value in force when the change
+   * applies.
+   */
+  record LinkChange(
+      int from, int to, Long latencyMicros, Long jitterMicros, Double lossRatio, Double duplicationRatio)
+      implements Fault {
+    public LinkChange {
+      String link = "link " + from + " -> " + to;
+      if (latencyMicros != null && latencyMicros < 0) {
+        throw new IllegalArgumentException("latency of " + link + " must be zero or more, got " + latencyMicros + " µs");
+      }
+      if (jitterMicros != null && jitterMicros < 0) {
+        throw new IllegalArgumentException("jitter of " + link + " must be zero or more, got " + jitterMicros + " µs");
+      }
+      if (lossRatio != null) {
+        Network.checkRatio("loss ratio of " + link, lossRatio);
+      }
+      if (duplicationRatio != null) {
+        Network.checkRatio("duplication ratio of " + link, duplicationRatio);
+      }
+    }
+
+    /** The link after this change, given the one in force. */
+    Network.Link applyTo(Network.Link old) {
+      return new Network.Link(
+          latencyMicros == null ? old.latencyMicros() : latencyMicros,
+          jitterMicros == null ? old.jitterMicros() : jitterMicros,
+          lossRatio == null ? old.lossRatio() : lossRatio,
+          duplicationRatio == null ? old.duplicationRatio() : duplicationRatio);
+    }
+  }
+}
