@@ -18,8 +18,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests of the TeaVM build of {@link QuickstartWasm}: the WebAssembly GC module and its runtime are
- * written, and, where Node 22 is found, the module prints the same trace hash as the JVM.
+ * Tests of the TeaVM builds of {@link QuickstartWasm}: the WebAssembly GC module, its runtime and
+ * the JavaScript build are written, and, where a suitable Node is found, they print what the JVM
+ * prints, trace hash included. Without one, the runs are skipped and say why.
  */
 class QuickstartWasmTest {
   private static final byte[] WASM_MAGIC = {0, 'a', 's', 'm'};
@@ -27,8 +28,11 @@ class QuickstartWasmTest {
   private static final long RUN_SECONDS_MAX = 120;
 
   private static final Path WASM_DIR = Path.of(System.getProperty("helios.wasm.gc.dir", "target/wasm-gc"));
-  private static final Path RUNNER =
+  private static final Path WASM_RUNNER =
       Path.of(System.getProperty("helios.wasm.runner", "src/test/js/run-wasm.mjs"));
+  private static final Path JS_DIR = Path.of(System.getProperty("helios.wasm.js.dir", "target/js"));
+  private static final Path JS_RUNNER =
+      Path.of(System.getProperty("helios.js.runner", "src/test/js/run-js.mjs"));
 
   @Test
   void buildWritesTheWasmModule() throws IOException {
@@ -47,6 +51,13 @@ class QuickstartWasmTest {
   }
 
   @Test
+  void buildWritesTheJavaScriptModule() throws IOException {
+    Path js = JS_DIR.resolve("app.js");
+    assertTrue(Files.isRegularFile(js), js + " is missing: did the teavm-maven-plugin run?");
+    assertTrue(Files.size(js) > 0, js + " is empty");
+  }
+
+  @Test
   void wasmPrintsTheJvmTraceHash() throws Exception {
     Simulation sim =
         SimulationBuilder.create()
@@ -60,7 +71,7 @@ class QuickstartWasmTest {
     sim.run();
     String jvmHash = Simulation.hex(sim.traceHash());
 
-    List<String> wasmOutput = runWasm();
+    List<String> wasmOutput = run(NodeJs.MAJOR_WASM_GC, WASM_RUNNER, WASM_DIR);
     String hashLine = wasmOutput.stream()
         .filter(line -> line.contains(HASH_PREFIX))
         .findFirst()
@@ -73,14 +84,26 @@ class QuickstartWasmTest {
   @Test
   void wasmPrintsWhatTheJvmPrints() throws Exception {
     List<String> jvmOutput = runOnJvm();
-    assertEquals(jvmOutput, runWasm(), "QuickstartWasm output, JVM vs WebAssembly; seed=42");
+    List<String> wasmOutput = run(NodeJs.MAJOR_WASM_GC, WASM_RUNNER, WASM_DIR);
+    assertEquals(jvmOutput, wasmOutput, "QuickstartWasm output, JVM vs WebAssembly; seed=42");
   }
 
-  /** Runs the wasm module under Node 22, or skips the calling test if there is none. */
-  private static List<String> runWasm() throws IOException, InterruptedException {
-    Node22.Lookup lookup = Node22.find();
+  @Test
+  void javaScriptPrintsWhatTheJvmPrints() throws Exception {
+    List<String> jvmOutput = runOnJvm();
+    List<String> jsOutput = run(NodeJs.MAJOR_JS, JS_RUNNER, JS_DIR);
+    assertEquals(jvmOutput, jsOutput, "QuickstartWasm output, JVM vs JavaScript; seed=42");
+  }
+
+  /**
+   * Runs a TeaVM build with {@code runner} under Node {@code majorMin} or newer and returns its
+   * standard output, or skips the calling test if there is no such Node.
+   */
+  private static List<String> run(int majorMin, Path runner, Path buildDir)
+      throws IOException, InterruptedException {
+    NodeJs.Lookup lookup = NodeJs.find(majorMin);
     assumeTrue(lookup.node() != null, () -> "skipped: " + lookup.reason());
-    Node22.Run run = lookup.node().run(RUNNER, RUN_SECONDS_MAX, WASM_DIR.toString());
+    NodeJs.Run run = lookup.node().run(runner, RUN_SECONDS_MAX, buildDir.toString());
     assertEquals(0, run.exitCode(), () -> "node " + lookup.node().version() + " failed: " + run.stderr());
     return run.stdout();
   }

@@ -8,23 +8,30 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Node.js binary of version 22 or newer, the first Node that runs TeaVM's WebAssembly GC output.
+ * A Node.js binary used to run TeaVM's output: Node 22 or newer for WebAssembly GC (Node 20 cannot
+ * run it), any supported Node for the JavaScript build.
  *
  * <p>Looked up in the system property {@code helios.node22}, then the environment variable
  * {@code HELIOS_NODE22}, then {@code node} on the {@code PATH}. A binary named explicitly must be
  * Node 22 or newer, or the lookup fails; {@code node} on the {@code PATH} is simply passed over
- * when it is older.
+ * when it is older than the caller needs.
  */
-record Node22(String command, String version) {
+record NodeJs(String command, String version) {
   static final String PROPERTY = "helios.node22";
   static final String VARIABLE = "HELIOS_NODE22";
-  private static final int MAJOR_MIN = 22;
+  /** The first Node that runs WebAssembly GC without flags. */
+  static final int MAJOR_WASM_GC = 22;
+  /** The oldest Node the runner scripts need (ES modules with top-level await). */
+  static final int MAJOR_JS = 18;
 
   /** What a lookup found: a binary, or why there is none. */
-  record Lookup(Node22 node, String reason) {}
+  record Lookup(NodeJs node, String reason) {}
 
-  /** Finds Node 22; throws if one was named explicitly but is not usable. */
-  static Lookup find() {
+  /**
+   * Finds a Node of version {@code majorMin} or newer; throws if one was named explicitly but is
+   * not Node {@value #MAJOR_WASM_GC} or newer.
+   */
+  static Lookup find(int majorMin) {
     String named = System.getProperty(PROPERTY);
     String source = "system property " + PROPERTY;
     if (named == null || named.isBlank()) {
@@ -33,23 +40,23 @@ record Node22(String command, String version) {
     }
     if (named != null && !named.isBlank()) {
       String version = versionOf(named);
-      if (version == null || majorOf(version) < MAJOR_MIN) {
+      if (version == null || majorOf(version) < MAJOR_WASM_GC) {
         throw new IllegalStateException(
             source + " names " + named + ", which is "
                 + (version == null ? "not a runnable node binary" : "Node " + version)
-                + "; name a Node " + MAJOR_MIN + " or newer binary, or unset it to skip the run");
+                + "; name a Node " + MAJOR_WASM_GC + " or newer binary, or unset it to skip the run");
       }
-      return new Lookup(new Node22(named, version), null);
+      return new Lookup(new NodeJs(named, version), null);
     }
     String version = versionOf("node");
-    if (version != null && majorOf(version) >= MAJOR_MIN) {
-      return new Lookup(new Node22("node", version), null);
+    if (version != null && majorOf(version) >= majorMin) {
+      return new Lookup(new NodeJs("node", version), null);
     }
     return new Lookup(
         null,
-        "no Node " + MAJOR_MIN + " or newer: `node` on the PATH is "
+        "no Node " + majorMin + " or newer: `node` on the PATH is "
             + (version == null ? "missing" : version)
-            + "; set -D" + PROPERTY + "=/path/to/node or " + VARIABLE + " to run the WebAssembly module");
+            + "; set -D" + PROPERTY + "=/path/to/node22 or " + VARIABLE + " to run this test");
   }
 
   /** The output of {@code command --version} (e.g. {@code v22.23.3}), or null if it cannot run. */
