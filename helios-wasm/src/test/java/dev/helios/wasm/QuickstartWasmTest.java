@@ -77,7 +77,6 @@ class QuickstartWasmTest {
         .findFirst()
         .orElseThrow(() -> new AssertionError("no '" + HASH_PREFIX + "' line in the wasm output: " + wasmOutput));
     String wasmHash = hashLine.substring(hashLine.indexOf(HASH_PREFIX) + HASH_PREFIX.length()).trim();
-    System.out.println("trace hash: JVM " + jvmHash + ", wasm " + wasmHash);
     assertEquals(jvmHash, wasmHash, "trace hash, JVM vs WebAssembly; seed=42");
   }
 
