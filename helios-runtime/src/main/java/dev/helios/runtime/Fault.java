@@ -6,6 +6,24 @@ package dev.helios.runtime;
  * are shared between forks.
  */
 sealed interface Fault {
+  /** The fault's name as the DSL spells it, for messages. */
+  static String nameOf(Fault fault) {
+    if (fault instanceof Crash) {
+      return "crash";
+    } else if (fault instanceof Restart) {
+      return "restart";
+    } else if (fault instanceof Partition partition) {
+      return partition.oneWay() ? "partitionOneWay" : "partition";
+    } else if (fault instanceof Heal) {
+      return "heal";
+    } else if (fault instanceof Isolate) {
+      return "isolate";
+    } else if (fault instanceof HealAll) {
+      return "healAll";
+    }
+    return "link change";
+  }
+
   /** Node stops: handles and sends nothing, its timers die, messages to it are dropped. */
   record Crash(int node) implements Fault {}
 

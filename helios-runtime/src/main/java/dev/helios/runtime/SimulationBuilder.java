@@ -327,8 +327,7 @@ public final class SimulationBuilder {
 
   private void checkFaultNodes(ScheduledFault scheduledFault) {
     Fault fault = scheduledFault.fault();
-    String what = fault.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " at "
-        + TraceEvent.formatMillis(scheduledFault.atMicros()) + " ms";
+    String what = Fault.nameOf(fault) + " at " + TraceEvent.formatMillis(scheduledFault.atMicros()) + " ms";
     if (fault instanceof Fault.Crash f) {
       checkScheduledNode(f.node(), what);
     } else if (fault instanceof Fault.Restart f) {
