@@ -1,14 +1,18 @@
 package dev.helios.examples;
 
-import dev.helios.runtime.RunResult;
+import dev.helios.annotations.SimulationMain;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.SimulationBuilder;
 
-/** The seed's quick start: a ping node, two echo nodes and a lossy network. */
+/**
+ * The seed's quick start: a ping node, two echo nodes and a lossy network. The processor
+ * generates {@code QuickstartMain}, which runs it from the command line.
+ */
+@SimulationMain
 public final class Quickstart {
   private Quickstart() {}
 
-  /** The quick start simulation with {@code seed}. */
+  /** The quick start simulation; the seed drives the network's loss and jitter. */
   public static Simulation build(long seed) {
     return SimulationBuilder.create()
         .ping(0) //                        node 0: built-in ping node
@@ -18,13 +22,5 @@ public final class Quickstart {
         .send(0, 1, "Hello", 100) //       node 0 sends "Hello" to node 1 at t = 100 ms
         .send(0, 2, "Hello", 100)
         .build();
-  }
-
-  public static void main(String[] args) {
-    Simulation sim = build(42);
-    RunResult result = sim.run();
-    System.out.print(sim.traceText());
-    System.out.println(result.summary());
-    System.out.println(sim.summary());
   }
 }

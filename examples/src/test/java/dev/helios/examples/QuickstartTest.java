@@ -34,15 +34,15 @@ class QuickstartTest {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      Quickstart.main(new String[0]);
+      QuickstartMain.main(new String[0]); // the generated main; exits only on failure
     } finally {
       System.setOut(original);
     }
     String output = captured.toString(StandardCharsets.UTF_8);
-    assertTrue(output.contains("     100.000 ms  send         0 -> 1  \"Hello\""), output);
-    assertTrue(output.contains("deliver      0 -> 1  \"Hello\""), output);
+    assertTrue(output.contains("     100.000 ms  send         0 -> 1  #0  \"Hello\""), output);
+    assertTrue(output.contains("deliver      0 -> 1  #0  \"Hello\""), output);
     String[] lines = output.trim().split("\n");
-    assertTrue(lines[lines.length - 1].matches("events: \\d+, virtual time: [0-9.]+ ms, trace hash: [0-9a-f]{16}"),
+    assertTrue(lines[lines.length - 1].matches("seed: 42, events: \\d+, virtual time: [0-9.]+ ms, wall time: \\d+ ms, trace hash: [0-9a-f]{16}"),
         lines[lines.length - 1]);
   }
 }

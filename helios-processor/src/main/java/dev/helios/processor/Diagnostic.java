@@ -74,6 +74,19 @@ enum Diagnostic {
       "DurableOutsideNode",
       "@Durable field %s is in %s, which is not a @Node class; only nodes restart, so annotate the"
           + " class with @Node or remove @Durable"),
+  MAIN_NOT_CLASS(
+      "MainNotClass",
+      "@SimulationMain applies to classes, and %s is %s; put build(long seed) in a class"),
+  MAIN_NOT_REACHABLE(
+      "MainNotReachable",
+      "@SimulationMain class %s is private; the generated main beside it cannot call it, so make it"
+          + " package-private or public"),
+  MAIN_NO_BUILD(
+      "MainNoBuild",
+      "@SimulationMain class %s has no build method; add public static Simulation build(long seed)"),
+  MAIN_BUILD_SHAPE(
+      "MainBuildShape",
+      "@SimulationMain method build must be public static Simulation build(long seed), but %s"),
   UNEXPECTED(
       "Unexpected",
       "the Helios processor failed unexpectedly on %s; please report this with the stack trace: %s");

@@ -52,7 +52,8 @@ public final class HeliosProcessor extends AbstractProcessor {
         NodeValidator.COPYABLE,
         NodeValidator.ON_MESSAGE,
         NodeValidator.ON_START,
-        NodeValidator.DURABLE);
+        NodeValidator.DURABLE,
+        MainValidator.SIMULATION_MAIN);
   }
 
   @Override
@@ -117,8 +118,24 @@ public final class HeliosProcessor extends AbstractProcessor {
       Optional<NodeModel> model = validator.validate(candidate, role);
       model.ifPresent(this::write);
     }
+    TypeElement simulationMain = processingEnv.getElementUtils().getTypeElement(MainValidator.SIMULATION_MAIN);
+    if (simulationMain != null) {
+      MainValidator mainValidator = new MainValidator(processingEnv.getMessager());
+      for (Element element : round.getElementsAnnotatedWith(simulationMain)) {
+        mainValidator.validate((TypeElement) element).ifPresent(this::writeMain);
+      }
+    }
     if (round.processingOver()) {
       writeServices();
+    }
+  }
+
+  private void writeMain(MainValidator.MainModel model) {
+    try {
+      MainWriter.write(model, getClass().getName()).writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      processingEnv.getMessager()
+          .printMessage(Kind.ERROR, "[Helios:WriteFailed] cannot write " + model.mainClass() + ": " + e, model.element());
     }
   }
 

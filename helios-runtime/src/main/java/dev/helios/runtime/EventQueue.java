@@ -24,7 +24,7 @@ final class EventQueue {
   private byte[] kind;
   private int[] from;
   private int[] to;
-  private long[] timerId;
+  private long[] id;
   private Object[] payload;
   private int[] freeSlots;
   private int freeCount;
@@ -38,7 +38,7 @@ final class EventQueue {
     kind = new byte[capacity];
     from = new int[capacity];
     to = new int[capacity];
-    timerId = new long[capacity];
+    id = new long[capacity];
     payload = new Object[capacity];
     freeSlots = new int[capacity];
   }
@@ -52,7 +52,7 @@ final class EventQueue {
     kind = source.kind.clone();
     from = source.from.clone();
     to = source.to.clone();
-    timerId = source.timerId.clone();
+    id = source.id.clone();
     payload = source.payload.clone();
     freeSlots = source.freeSlots.clone();
     freeCount = source.freeCount;
@@ -78,12 +78,12 @@ final class EventQueue {
   }
 
   /** Adds an event and returns its slot, valid until the event is popped and released. */
-  int push(long time, byte eventKind, int fromNode, int toNode, long timer, Object message) {
+  int push(long time, byte eventKind, int fromNode, int toNode, long eventId, Object message) {
     int slot = allocateSlot();
     kind[slot] = eventKind;
     from[slot] = fromNode;
     to[slot] = toNode;
-    timerId[slot] = timer;
+    id[slot] = eventId;
     payload[slot] = message;
     if (size == heapTime.length) {
       int capacity = size * 2;
@@ -122,8 +122,9 @@ final class EventQueue {
     return to[slot];
   }
 
-  long timerId(int slot) {
-    return timerId[slot];
+  /** The timer id of a timer event, the message id of a delivery, otherwise -1. */
+  long id(int slot) {
+    return id[slot];
   }
 
   Object payload(int slot) {
@@ -139,7 +140,7 @@ final class EventQueue {
       kind = Arrays.copyOf(kind, capacity);
       from = Arrays.copyOf(from, capacity);
       to = Arrays.copyOf(to, capacity);
-      timerId = Arrays.copyOf(timerId, capacity);
+      id = Arrays.copyOf(id, capacity);
       payload = Arrays.copyOf(payload, capacity);
       freeSlots = Arrays.copyOf(freeSlots, capacity);
     }

@@ -37,6 +37,7 @@ public final class Simulation {
   /** Pending timers: id to owning node. Looked up and removed, never iterated. */
   private final TreeMap<Long, Integer> pendingTimers;
   private long nextTimerId;
+  private long nextMessageId;
   private long now;
   private long eventCount;
   private SimulationFailedException failure;
@@ -99,6 +100,7 @@ public final class Simulation {
     this.crashed = source.crashed.clone();
     this.pendingTimers = new TreeMap<>(source.pendingTimers);
     this.nextTimerId = source.nextTimerId;
+    this.nextMessageId = source.nextMessageId;
     this.now = source.now;
     this.eventCount = source.eventCount;
   }
@@ -195,12 +197,12 @@ public final class Simulation {
     byte kind = queue.kind(slot);
     int from = queue.from(slot);
     int to = queue.to(slot);
-    long timerId = queue.timerId(slot);
+    long id = queue.id(slot);
     Object payload = queue.payload(slot);
     queue.release(slot);
     switch (kind) {
-      case EventQueue.DELIVER -> deliver(from, to, payload);
-      case EventQueue.TIMER -> fireTimer(to, timerId, payload);
+      case EventQueue.DELIVER -> deliver(from, to, id, payload);
+      case EventQueue.TIMER -> fireTimer(to, id, payload);
       case EventQueue.SEND -> sendFrom(from, to, payload);
       case EventQueue.START -> start(to);
       case EventQueue.FAULT -> apply((Fault) payload);
@@ -219,12 +221,12 @@ public final class Simulation {
     }
   }
 
-  private void deliver(int from, int to, Object message) {
+  private void deliver(int from, int to, long messageId, Object message) {
     if (crashed[to]) {
-      trace.record(now, TraceKind.DROP, from, to, -1, message, "receiver crashed");
+      trace.record(now, TraceKind.DROP, from, to, messageId, message, "receiver crashed");
       return;
     }
-    trace.record(now, TraceKind.DELIVER, from, to, -1, message, null);
+    trace.record(now, TraceKind.DELIVER, from, to, messageId, message, null);
     handle(to, from, message, "deliver " + from + " -> " + to);
   }
 
@@ -266,24 +268,25 @@ public final class Simulation {
     if (message == null) {
       throw new IllegalArgumentException("node " + from + " sent null to node " + to + "; send a value");
     }
+    long messageId = nextMessageId++;
     if (crashed[from]) {
-      trace.record(now, TraceKind.DROP, from, to, -1, message, "sender crashed");
+      trace.record(now, TraceKind.DROP, from, to, messageId, message, "sender crashed");
       return;
     }
-    trace.record(now, TraceKind.SEND, from, to, -1, message, null);
+    trace.record(now, TraceKind.SEND, from, to, messageId, message, null);
     if (network.isBlocked(from, to)) {
-      trace.record(now, TraceKind.DROP, from, to, -1, message, "partitioned");
+      trace.record(now, TraceKind.DROP, from, to, messageId, message, "partitioned");
       return;
     }
     Network.Link link = network.link(from, to);
     if (network.lose(link, networkRandom)) {
-      trace.record(now, TraceKind.DROP, from, to, -1, message, "lost");
+      trace.record(now, TraceKind.DROP, from, to, messageId, message, "lost");
       return;
     }
-    queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, -1, message);
+    queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, messageId, message);
     if (network.duplicate(link, networkRandom)) {
-      trace.record(now, TraceKind.DUPLICATE, from, to, -1, message, null);
-      queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, -1, message);
+      trace.record(now, TraceKind.DUPLICATE, from, to, messageId, message, null);
+      queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, messageId, message);
     }
   }
 
@@ -551,6 +554,14 @@ public final class Simulation {
       out.append(event.toJson()).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * The trace in the Chrome trace event format (JSON), which Perfetto opens: one track per node,
+   * a flow arrow per delivered message, instant marks for drops and faults.
+   */
+  public String traceChromeJson() {
+    return ChromeTrace.of(trace.events(), ids);
   }
 
   /** The trace as readable text, one event per line. */

@@ -9,12 +9,13 @@ import dev.helios.runtime.internal.Json;
  * @param kind what happened
  * @param from the node that acted (sender, or the node itself), or -1
  * @param to the node acted upon (receiver), or -1
- * @param timerId the timer's id for timer events, otherwise -1
+ * @param id the timer's id for timer events, the message's id for message events (a duplicate
+ *     keeps its original's), otherwise -1
  * @param payload the message's text, or null
  * @param note the drop reason or the log line, or null
  */
 public record TraceEvent(
-    long timeMicros, TraceKind kind, int from, int to, long timerId, String payload, String note) {
+    long timeMicros, TraceKind kind, int from, int to, long id, String payload, String note) {
 
   /** A readable line: time in ms with µs precision, kind, nodes, payload and note. */
   public String toText() {
@@ -34,8 +35,8 @@ public record TraceEvent(
       case HEAL_ALL -> line.append("all");
       default -> line.append("node ").append(from);
     }
-    if (timerId >= 0) {
-      line.append("  timer ").append(timerId);
+    if (id >= 0) {
+      line.append(isMessage() ? "  #" : "  timer ").append(id);
     }
     if (payload != null) {
       line.append("  ").append(payload);
@@ -54,8 +55,8 @@ public record TraceEvent(
     Json.string(json, kind.label());
     json.append(",\"from\":").append(from);
     json.append(",\"to\":").append(to);
-    if (timerId >= 0) {
-      json.append(",\"timerId\":").append(timerId);
+    if (id >= 0) {
+      json.append(isMessage() ? ",\"messageId\":" : ",\"timerId\":").append(id);
     }
     if (payload != null) {
       json.append(",\"payload\":");
@@ -66,6 +67,12 @@ public record TraceEvent(
       Json.string(json, note);
     }
     return json.append('}').toString();
+  }
+
+  /** True for events about a message in the network: send, duplicate, deliver, drop. */
+  public boolean isMessage() {
+    return kind == TraceKind.SEND || kind == TraceKind.DUPLICATE || kind == TraceKind.DELIVER
+        || kind == TraceKind.DROP;
   }
 
   @Override

@@ -53,16 +53,16 @@ final class TraceRecorder {
     }
   }
 
-  void record(long timeMicros, TraceKind kind, int from, int to, long timerId, Object payload, String note) {
+  void record(long timeMicros, TraceKind kind, int from, int to, long id, Object payload, String note) {
     long h = Fingerprints.mix(digest, timeMicros);
     h = Fingerprints.mix(h, kind.ordinal());
     h = Fingerprints.mix(h, ((long) from << 32) ^ (to & 0xffffffffL));
-    h = Fingerprints.mix(h, timerId);
+    h = Fingerprints.mix(h, id);
     h = Fingerprints.mix(h, payload == NO_PAYLOAD ? 0 : Payloads.digest(payload));
     digest = Fingerprints.mix(h, note == null ? 0 : Fingerprints.ofString(note));
     if (recording) {
       String text = payload == NO_PAYLOAD ? null : Payloads.text(payload);
-      tail.add(new TraceEvent(timeMicros, kind, from, to, timerId, text, note));
+      tail.add(new TraceEvent(timeMicros, kind, from, to, id, text, note));
     }
   }
 

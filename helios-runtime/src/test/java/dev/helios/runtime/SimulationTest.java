@@ -295,8 +295,8 @@ class SimulationTest {
     sim.run();
     String[] lines = sim.traceJsonLines().split("\n");
     assertEquals(sim.trace().size(), lines.length);
-    assertTrue(lines[3].startsWith("{\"timeMicros\":100000,\"kind\":\"send\",\"from\":0,\"to\":1,\"payload\":\"\\\"Hello\\\"\""), lines[3]);
-    assertTrue(sim.traceText().contains("     100.000 ms  send         0 -> 1  \"Hello\""), sim.traceText());
+    assertTrue(lines[3].startsWith("{\"timeMicros\":100000,\"kind\":\"send\",\"from\":0,\"to\":1,\"messageId\":0,\"payload\":\"\\\"Hello\\\"\""), lines[3]);
+    assertTrue(sim.traceText().contains("     100.000 ms  send         0 -> 1  #0  \"Hello\""), sim.traceText());
     assertTrue(sim.summary().startsWith("events: " + sim.eventCount() + ", virtual time: "), sim.summary());
   }
 
