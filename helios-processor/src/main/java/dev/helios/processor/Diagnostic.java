@@ -66,6 +66,7 @@ enum Diagnostic {
           + " immutable values, one of List, ArrayList, ArrayDeque, Map, HashMap, LinkedHashMap,"
           + " TreeMap, Set, HashSet, LinkedHashSet, TreeSet or an array of copyable values, or a"
           + " class annotated @Copyable"),
+  WRITE_FAILED("WriteFailed", "cannot write %s: %s"),
   UNEXPECTED(
       "Unexpected",
       "the Helios processor failed unexpectedly on %s; please report this with the stack trace: %s");

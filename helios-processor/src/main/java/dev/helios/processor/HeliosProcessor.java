@@ -120,7 +120,8 @@ public final class HeliosProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       processingEnv.getMessager()
-          .printMessage(Kind.ERROR, "[Helios:WriteFailed] cannot write " + model.companionClass() + ": " + e, model.element());
+          .printMessage(
+              Kind.ERROR, Diagnostic.WRITE_FAILED.format(model.companionClass(), e.getMessage()), model.element());
     }
   }
 
@@ -154,7 +155,7 @@ public final class HeliosProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       processingEnv.getMessager()
-          .printMessage(Kind.ERROR, "[Helios:WriteFailed] cannot write " + SERVICE_FILE + ": " + e);
+          .printMessage(Kind.ERROR, Diagnostic.WRITE_FAILED.format(SERVICE_FILE, e.getMessage()));
     }
   }
 
