@@ -26,6 +26,10 @@ enum Diagnostic {
   NODE_GENERIC(
       "NodeGeneric",
       "@%s class %s has type parameters, which the generated companion cannot copy; remove them"),
+  NODE_AND_COPYABLE(
+      "NodeAndCopyable",
+      "@Node class %s is also annotated @Copyable; a node is never part of another node's state,"
+          + " so remove @Copyable"),
   NO_CONSTRUCTOR(
       "NoConstructor",
       "@Copyable class %s has no constructor without parameters that is not private; add one,"

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +71,8 @@ public final class HeliosProcessor extends AbstractProcessor {
   private void processRound(RoundEnvironment round) {
     NodeValidator validator =
         new NodeValidator(processingEnv.getTypeUtils(), processingEnv.getElementUtils(), processingEnv.getMessager());
-    List<TypeElement> candidates = new ArrayList<>();
+    // A class annotated both @Node and @Copyable is found twice but validated once.
+    Set<TypeElement> candidates = new LinkedHashSet<>();
     for (String name : deferred) {
       TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
       if (element != null) {

@@ -52,6 +52,9 @@ final class NodeValidator {
     if (!checkClassShape(type, annotation)) {
       return Optional.empty();
     }
+    if (role == NodeModel.Role.NODE && ShapeResolver.hasAnnotation(type, COPYABLE)) {
+      error(type, Diagnostic.NODE_AND_COPYABLE, type.getSimpleName());
+    }
     if (role == NodeModel.Role.COPYABLE) {
       checkNoArgConstructor(type);
     }
