@@ -53,6 +53,10 @@ enum Diagnostic {
       "HandlerPrimitiveMessage",
       "@OnMessage method %s takes the primitive %s as its message; messages are objects, so use"
           + " %s or a record"),
+  HANDLER_MESSAGE_NOT_VISIBLE(
+      "HandlerMessageNotVisible",
+      "@OnMessage method %s takes %s, which the generated companion in package %s cannot name;"
+          + " make it public, or package-private in that package"),
   HANDLER_DUPLICATE(
       "HandlerDuplicate",
       "@OnMessage method %s handles %s, which %s already handles; keep one handler per message"

@@ -13,8 +13,10 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -189,6 +191,16 @@ final class NodeValidator {
         continue;
       }
       TypeMirror erased = types.erasure(messageType);
+      PackageElement nodePackage = elements.getPackageOf(type);
+      if (!isNameableFrom(erased, nodePackage)) {
+        error(
+            messageParameter,
+            Diagnostic.HANDLER_MESSAGE_NOT_VISIBLE,
+            method.getSimpleName(),
+            messageType,
+            nodePackage.getQualifiedName());
+        continue;
+      }
       ExecutableElement duplicate = null;
       for (ExecutableElement earlier : accepted) {
         if (types.isSameType(types.erasure(earlier.getParameters().get(0).asType()), erased)) {
@@ -324,6 +336,16 @@ final class NodeValidator {
       return "declared in another package without public access";
     }
     return null;
+  }
+
+  /** True if generated code in {@code from} can name {@code type}, which is erased. */
+  private boolean isNameableFrom(TypeMirror type, PackageElement from) {
+    TypeMirror innermost = type;
+    while (innermost.getKind() == TypeKind.ARRAY) {
+      innermost = ((ArrayType) innermost).getComponentType();
+    }
+    return innermost.getKind() != TypeKind.DECLARED
+        || ShapeResolver.isReachable(elements, (TypeElement) types.asElement(innermost), from);
   }
 
   private boolean isContext(TypeMirror type) {
