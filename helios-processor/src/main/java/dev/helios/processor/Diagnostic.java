@@ -17,7 +17,7 @@ enum Diagnostic {
           + " it static"),
   NODE_PRIVATE(
       "NodePrivate",
-      "@%s class %s is private; the generated companion beside it cannot reach it, so make it"
+      "@%s class %s %s; the generated companion beside it cannot reach it, so make %s"
           + " package-private"),
   NODE_LOCAL(
       "NodeLocal",

@@ -88,6 +88,11 @@ final class NodeValidator {
     }
   }
 
+  /**
+   * Reports problems of the class itself; returns false when it is not a class whose members can
+   * be checked (an interface, enum, record, annotation type or local class), so that the other
+   * problems, of handlers and fields, are reported too.
+   */
   private boolean checkClassShape(TypeElement type, String annotation) {
     String name = type.getSimpleName().toString();
     switch (type.getKind()) {
@@ -113,27 +118,32 @@ final class NodeValidator {
       error(type, Diagnostic.NODE_LOCAL, annotation, name);
       return false;
     }
-    boolean ok = true;
     if (type.getModifiers().contains(Modifier.ABSTRACT)) {
       error(type, Diagnostic.NODE_ABSTRACT, annotation, name);
-      ok = false;
     }
     if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
       error(type, Diagnostic.NODE_INNER_NOT_STATIC, annotation, name);
-      ok = false;
     }
     for (Element e = type; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        error(type, Diagnostic.NODE_PRIVATE, annotation, name);
-        ok = false;
+        if (e.equals(type)) {
+          error(type, Diagnostic.NODE_PRIVATE, annotation, name, "is private", "it");
+        } else {
+          error(
+              type,
+              Diagnostic.NODE_PRIVATE,
+              annotation,
+              name,
+              "is inside the private class " + e.getSimpleName(),
+              e.getSimpleName());
+        }
         break;
       }
     }
     if (!type.getTypeParameters().isEmpty()) {
       error(type, Diagnostic.NODE_GENERIC, annotation, name);
-      ok = false;
     }
-    return ok;
+    return true;
   }
 
   private void checkNoArgConstructor(TypeElement type) {
