@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -43,6 +44,12 @@ public final class HeliosProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Node companions generated in this compilation, for the services file. */
   private final Set<String> companions = new TreeSet<>();
+
+  @Override
+  public void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    LocalClassValidator.register(processingEnv);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
