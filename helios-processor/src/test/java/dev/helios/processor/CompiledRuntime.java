@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -65,6 +66,7 @@ final class CompiledRuntime {
       }
       try {
         Path output = Files.createTempDirectory("helios-runtime-classes");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(output)));
         List<File> files;
         try (Stream<Path> walk = Files.walk(Path.of(sources))) {
           files =
@@ -96,6 +98,14 @@ final class CompiledRuntime {
         return output;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+
+    private static void deleteTree(Path root) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      } catch (IOException e) {
+        // A leftover temporary directory is harmless.
       }
     }
   }
