@@ -68,6 +68,10 @@ enum Diagnostic {
       "FieldNotAccessible",
       "field %s is %s, so the generated companion, which copies state field by field, cannot"
           + " reach it; make it package-private"),
+  FIELD_HIDDEN(
+      "FieldHidden",
+      "field %s hides the field %s; the generated companion copies state by field name and would"
+          + " miss the hidden one, so rename one of them"),
   FIELD_NOT_COPYABLE(
       "FieldNotCopyable",
       "field %s of type %s cannot be copied: %s; use a primitive, String, enum or record of"

@@ -3,7 +3,9 @@ package dev.helios.processor;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -291,6 +293,8 @@ final class NodeValidator {
   private List<NodeModel.StateField> fields(TypeElement type) {
     List<NodeModel.StateField> fields = new ArrayList<>();
     ShapeResolver resolver = new ShapeResolver(types, elements, elements.getPackageOf(type));
+    // Generated code names fields as node.name, which a subclass field hides from its superclass's.
+    Map<String, String> declared = new HashMap<>();
     for (TypeElement owner : classChain(type)) {
       for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
         if (field.getModifiers().contains(Modifier.STATIC)) {
@@ -299,6 +303,11 @@ final class NodeValidator {
         // A superclass's field is reported on the node class: that is where the user can act.
         Element at = owner.equals(type) ? field : type;
         String fieldName = owner.getSimpleName() + "." + field.getSimpleName();
+        String hidden = declared.putIfAbsent(field.getSimpleName().toString(), fieldName);
+        if (hidden != null) {
+          error(at, Diagnostic.FIELD_HIDDEN, fieldName, hidden);
+          continue;
+        }
         String reach = reachProblem(field, type);
         if (reach != null) {
           error(at, Diagnostic.FIELD_NOT_ACCESSIBLE, fieldName, reach);

@@ -852,6 +852,41 @@ class DiagnosticTest {
   }
 
   @Test
+  @Covers(Diagnostic.FIELD_HIDDEN)
+  void fieldHidesASuperclassField() {
+    JavaFileObject base =
+        source(
+            "test.Base",
+            """
+            package test;
+            class Base {
+              long count;
+              long total;
+            }
+            """);
+    JavaFileObject file =
+        source(
+            "test.Derived",
+            """
+            package test;
+            import dev.helios.annotations.Node;
+            @Node
+            final class Derived extends Base {
+              long count;
+              long own;
+            }
+            """);
+    Compilation compilation = compile(base, file);
+    assertErrors(compilation, 1);
+    assertError(
+        compilation,
+        file,
+        "[Helios:FieldHidden] field Derived.count hides the field Base.count; the generated companion"
+            + " copies state by field name and would miss the hidden one, so rename one of them",
+        "long count");
+  }
+
+  @Test
   @Covers(Diagnostic.FIELD_NOT_COPYABLE)
   void fieldsNotCopyable() {
     JavaFileObject types =
