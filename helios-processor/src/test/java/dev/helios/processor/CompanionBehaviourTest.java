@@ -320,6 +320,54 @@ class CompanionBehaviourTest {
     assertEquals(List.of(3L), auditAmounts);
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void inheritedStateAndNestedNodesAreCopied() {
+    LoadedNodes nodes =
+        LoadedNodes.compile(
+            classes,
+            source(
+                "test.Base",
+                """
+                package test;
+                import java.util.ArrayList;
+                import java.util.List;
+                class Base {
+                  List<String> history = new ArrayList<>();
+                }
+                """),
+            source(
+                "test.Cluster",
+                """
+                package test;
+                import dev.helios.annotations.Node;
+                import dev.helios.annotations.OnMessage;
+                final class Cluster {
+                  private Cluster() {}
+
+                  @Node
+                  static final class Member extends Base {
+                    long own;
+
+                    @OnMessage
+                    void onText(String text) {
+                      history.add(text);
+                      own++;
+                    }
+                  }
+                }
+                """));
+    LoadedNodes.Companion companion = nodes.companion("test.Cluster$Member");
+    Object source = companion.newNode();
+    assertTrue(companion.dispatch(source, "joined", null));
+    Object copy = companion.copy(source);
+    assertEquals(List.of("joined"), get(copy, "history"));
+    assertEquals(1L, get(copy, "own"));
+    assertEquals("{\"history\":[\"joined\"],\"own\":1}", companion.describe(copy));
+    ((List<String>) get(copy, "history")).add("left");
+    assertEquals(List.of("joined"), get(source, "history"));
+  }
+
   // ---- fingerprints ----
 
   private static final JavaFileObject BAG =

@@ -155,14 +155,18 @@ final class LoadedNodes {
     }
   }
 
+  /** The field {@code name} of {@code target}'s class or the nearest superclass declaring one. */
   private static Field field(Object target, String name) {
-    try {
-      Field field = target.getClass().getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new AssertionError(e);
+    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+      } catch (NoSuchFieldException e) {
+        // Look in the superclass.
+      }
     }
+    throw new AssertionError(target.getClass().getName() + " has no field " + name);
   }
 
   private static Method method(Class<?> type, String name) {
