@@ -124,10 +124,15 @@ final class CompanionWriter {
     for (NodeModel.Handler handler : model.handlers()) {
       anyGeneric |= handler.generic();
       method.beginControlFlow("if (message instanceof $T)", handler.messageType());
+      // A cast to Object is redundant, and -Xlint:all says so in the user's build.
+      CodeBlock argument =
+          handler.messageType().equals(ClassName.get(Object.class))
+              ? CodeBlock.of("message")
+              : CodeBlock.of("($T) message", handler.messageType());
       if (handler.takesContext()) {
-        method.addStatement("node.$N(($T) message, context)", handler.methodName(), handler.messageType());
+        method.addStatement("node.$N($L, context)", handler.methodName(), argument);
       } else {
-        method.addStatement("node.$N(($T) message)", handler.methodName(), handler.messageType());
+        method.addStatement("node.$N($L)", handler.methodName(), argument);
       }
       method.addStatement("return true").endControlFlow();
     }

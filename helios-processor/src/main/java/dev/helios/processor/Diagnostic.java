@@ -17,7 +17,7 @@ enum Diagnostic {
           + " it static"),
   NODE_PRIVATE(
       "NodePrivate",
-      "@%s class %s is private; the generated companion beside it cannot reach it, so make it"
+      "@%s class %s %s; the generated companion beside it cannot reach it, so make %s"
           + " package-private"),
   NODE_LOCAL(
       "NodeLocal",
@@ -26,6 +26,10 @@ enum Diagnostic {
   NODE_GENERIC(
       "NodeGeneric",
       "@%s class %s has type parameters, which the generated companion cannot copy; remove them"),
+  NODE_AND_COPYABLE(
+      "NodeAndCopyable",
+      "@Node class %s is also annotated @Copyable; a node is never part of another node's state,"
+          + " so remove @Copyable"),
   NO_CONSTRUCTOR(
       "NoConstructor",
       "@Copyable class %s has no constructor without parameters that is not private; add one,"
@@ -49,6 +53,10 @@ enum Diagnostic {
       "HandlerPrimitiveMessage",
       "@OnMessage method %s takes the primitive %s as its message; messages are objects, so use"
           + " %s or a record"),
+  HANDLER_MESSAGE_NOT_VISIBLE(
+      "HandlerMessageNotVisible",
+      "@OnMessage method %s takes %s, which the generated companion in package %s cannot name;"
+          + " make it public, or package-private in that package"),
   HANDLER_DUPLICATE(
       "HandlerDuplicate",
       "@OnMessage method %s handles %s, which %s already handles; keep one handler per message"
@@ -60,6 +68,10 @@ enum Diagnostic {
       "FieldNotAccessible",
       "field %s is %s, so the generated companion, which copies state field by field, cannot"
           + " reach it; make it package-private"),
+  FIELD_HIDDEN(
+      "FieldHidden",
+      "field %s hides the field %s; the generated companion copies state by field name and would"
+          + " miss the hidden one, so rename one of them"),
   FIELD_NOT_COPYABLE(
       "FieldNotCopyable",
       "field %s of type %s cannot be copied: %s; use a primitive, String, enum or record of"
@@ -87,6 +99,7 @@ enum Diagnostic {
   MAIN_BUILD_SHAPE(
       "MainBuildShape",
       "@SimulationMain method build must be public static Simulation build(long seed), but %s"),
+  WRITE_FAILED("WriteFailed", "cannot write %s: %s"),
   UNEXPECTED(
       "Unexpected",
       "the Helios processor failed unexpectedly on %s; please report this with the stack trace: %s");

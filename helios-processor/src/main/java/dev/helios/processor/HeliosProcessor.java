@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -44,6 +44,12 @@ public final class HeliosProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Node companions generated in this compilation, for the services file. */
   private final Set<String> companions = new TreeSet<>();
+
+  @Override
+  public void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    LocalClassValidator.register(processingEnv);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -77,7 +83,8 @@ public final class HeliosProcessor extends AbstractProcessor {
   private void processRound(RoundEnvironment round) {
     NodeValidator validator =
         new NodeValidator(processingEnv.getTypeUtils(), processingEnv.getElementUtils(), processingEnv.getMessager());
-    List<TypeElement> candidates = new ArrayList<>();
+    // A class annotated both @Node and @Copyable is found twice but validated once.
+    Set<TypeElement> candidates = new LinkedHashSet<>();
     for (String name : deferred) {
       TypeElement element = processingEnv.getElementUtils().getTypeElement(name);
       if (element != null) {
@@ -135,7 +142,7 @@ public final class HeliosProcessor extends AbstractProcessor {
       MainWriter.write(model, getClass().getName()).writeTo(processingEnv.getFiler());
     } catch (IOException e) {
       processingEnv.getMessager()
-          .printMessage(Kind.ERROR, "[Helios:WriteFailed] cannot write " + model.mainClass() + ": " + e, model.element());
+          .printMessage(Kind.ERROR, Diagnostic.WRITE_FAILED.format(model.mainClass(), e.getMessage()), model.element());
     }
   }
 
@@ -147,7 +154,8 @@ public final class HeliosProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       processingEnv.getMessager()
-          .printMessage(Kind.ERROR, "[Helios:WriteFailed] cannot write " + model.companionClass() + ": " + e, model.element());
+          .printMessage(
+              Kind.ERROR, Diagnostic.WRITE_FAILED.format(model.companionClass(), e.getMessage()), model.element());
     }
   }
 
@@ -181,7 +189,7 @@ public final class HeliosProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       processingEnv.getMessager()
-          .printMessage(Kind.ERROR, "[Helios:WriteFailed] cannot write " + SERVICE_FILE + ": " + e);
+          .printMessage(Kind.ERROR, Diagnostic.WRITE_FAILED.format(SERVICE_FILE, e.getMessage()));
     }
   }
 

@@ -3,7 +3,9 @@ package dev.helios.processor;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,8 +15,10 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -52,6 +56,9 @@ final class NodeValidator {
     String annotation = role == NodeModel.Role.NODE ? "Node" : "Copyable";
     if (!checkClassShape(type, annotation)) {
       return Optional.empty();
+    }
+    if (role == NodeModel.Role.NODE && ShapeResolver.hasAnnotation(type, COPYABLE)) {
+      error(type, Diagnostic.NODE_AND_COPYABLE, type.getSimpleName());
     }
     if (role == NodeModel.Role.COPYABLE) {
       checkNoArgConstructor(type);
@@ -94,6 +101,11 @@ final class NodeValidator {
     }
   }
 
+  /**
+   * Reports problems of the class itself; returns false when it is not a class whose members can
+   * be checked (an interface, enum, record, annotation type or local class), so that the other
+   * problems, of handlers and fields, are reported too.
+   */
   private boolean checkClassShape(TypeElement type, String annotation) {
     String name = type.getSimpleName().toString();
     switch (type.getKind()) {
@@ -119,27 +131,32 @@ final class NodeValidator {
       error(type, Diagnostic.NODE_LOCAL, annotation, name);
       return false;
     }
-    boolean ok = true;
     if (type.getModifiers().contains(Modifier.ABSTRACT)) {
       error(type, Diagnostic.NODE_ABSTRACT, annotation, name);
-      ok = false;
     }
     if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
       error(type, Diagnostic.NODE_INNER_NOT_STATIC, annotation, name);
-      ok = false;
     }
     for (Element e = type; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        error(type, Diagnostic.NODE_PRIVATE, annotation, name);
-        ok = false;
+        if (e.equals(type)) {
+          error(type, Diagnostic.NODE_PRIVATE, annotation, name, "is private", "it");
+        } else {
+          error(
+              type,
+              Diagnostic.NODE_PRIVATE,
+              annotation,
+              name,
+              "is inside the private class " + e.getSimpleName(),
+              e.getSimpleName());
+        }
         break;
       }
     }
     if (!type.getTypeParameters().isEmpty()) {
       error(type, Diagnostic.NODE_GENERIC, annotation, name);
-      ok = false;
     }
-    return ok;
+    return true;
   }
 
   private void checkNoArgConstructor(TypeElement type) {
@@ -197,6 +214,16 @@ final class NodeValidator {
         continue;
       }
       TypeMirror erased = types.erasure(messageType);
+      PackageElement nodePackage = elements.getPackageOf(type);
+      if (!isNameableFrom(erased, nodePackage)) {
+        error(
+            messageParameter,
+            Diagnostic.HANDLER_MESSAGE_NOT_VISIBLE,
+            method.getSimpleName(),
+            messageType,
+            nodePackage.getQualifiedName());
+        continue;
+      }
       ExecutableElement duplicate = null;
       for (ExecutableElement earlier : accepted) {
         if (types.isSameType(types.erasure(earlier.getParameters().get(0).asType()), erased)) {
@@ -277,6 +304,8 @@ final class NodeValidator {
   private List<NodeModel.StateField> fields(TypeElement type) {
     List<NodeModel.StateField> fields = new ArrayList<>();
     ShapeResolver resolver = new ShapeResolver(types, elements, elements.getPackageOf(type));
+    // Generated code names fields as node.name, which a subclass field hides from its superclass's.
+    Map<String, String> declared = new HashMap<>();
     for (TypeElement owner : classChain(type)) {
       for (VariableElement field : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
         if (field.getModifiers().contains(Modifier.STATIC)) {
@@ -285,6 +314,11 @@ final class NodeValidator {
         // A superclass's field is reported on the node class: that is where the user can act.
         Element at = owner.equals(type) ? field : type;
         String fieldName = owner.getSimpleName() + "." + field.getSimpleName();
+        String hidden = declared.putIfAbsent(field.getSimpleName().toString(), fieldName);
+        if (hidden != null) {
+          error(at, Diagnostic.FIELD_HIDDEN, fieldName, hidden);
+          continue;
+        }
         String reach = reachProblem(field, type);
         if (reach != null) {
           error(at, Diagnostic.FIELD_NOT_ACCESSIBLE, fieldName, reach);
@@ -333,6 +367,16 @@ final class NodeValidator {
       return "declared in another package without public access";
     }
     return null;
+  }
+
+  /** True if generated code in {@code from} can name {@code type}, which is erased. */
+  private boolean isNameableFrom(TypeMirror type, PackageElement from) {
+    TypeMirror innermost = type;
+    while (innermost.getKind() == TypeKind.ARRAY) {
+      innermost = ((ArrayType) innermost).getComponentType();
+    }
+    return innermost.getKind() != TypeKind.DECLARED
+        || ShapeResolver.isReachable(elements, (TypeElement) types.asElement(innermost), from);
   }
 
   private boolean isContext(TypeMirror type) {

@@ -100,7 +100,7 @@ final class ShapeResolver {
     if (collection != null) {
       return resolveCollection(collection, type);
     }
-    if (!isReachable(element)) {
+    if (!isReachable(elements, element, fromPackage)) {
       return Result.problem(name + " is not visible from package " + fromPackage.getQualifiedName());
     }
     if (hasAnnotation(element, COPYABLE)) {
@@ -230,7 +230,7 @@ final class ShapeResolver {
   }
 
   /** True if generated code in {@code fromPackage} can name {@code element}. */
-  private boolean isReachable(TypeElement element) {
+  static boolean isReachable(Elements elements, TypeElement element, PackageElement fromPackage) {
     for (Element e = element; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
       Set<Modifier> modifiers = e.getModifiers();
       if (modifiers.contains(Modifier.PRIVATE)) {

@@ -1,0 +1,41 @@
+package dev.helios.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+
+/** Compiles user sources with the processor against the annotations and the real runtime. */
+final class Compilations {
+  private Compilations() {}
+
+  /**
+   * Compiles with every lint but "processing" (which only notes that this processor, by design,
+   * claims no annotations), so tests can also check that generated code compiles without warnings.
+   */
+  static Compilation compile(JavaFileObject... sources) {
+    return javac()
+        .withProcessors(new HeliosProcessor())
+        .withClasspath(CompiledRuntime.classpath())
+        .withOptions("--release", "17", "-Xlint:all,-processing")
+        .compile(sources);
+  }
+
+  /** Asserts the compilation failed with exactly {@code count} errors. */
+  static void assertErrors(Compilation compilation, int count) {
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(count);
+  }
+
+  /** Asserts an error containing {@code message} on the line of {@code file} containing {@code line}. */
+  static void assertError(Compilation compilation, JavaFileObject file, String message, String line) {
+    assertThat(compilation).hadErrorContaining(message).inFile(file).onLineContaining(line);
+  }
+
+  /** A source file for the class {@code name} (qualified). */
+  static JavaFileObject source(String name, String text) {
+    return JavaFileObjects.forSourceString(name, text);
+  }
+}
