@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DslGuideTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern DECLARATION =
-      Pattern.compile("^(@Node|record |final class |class |enum |interface |sealed )");
+      Pattern.compile("^(@|record |final class |class |enum |interface |sealed )");
 
   @Test
   void everySnippetCompilesAndRuns(@TempDir Path work) throws IOException, InterruptedException {
