@@ -419,11 +419,7 @@ public final class SimulationBuilder {
     }
 
     Network.Link resolve(Network.Link defaults) {
-      return new Network.Link(
-          latencyMicros == null ? defaults.latencyMicros() : latencyMicros,
-          jitterMicros == null ? defaults.jitterMicros() : jitterMicros,
-          lossRatio == null ? defaults.lossRatio() : lossRatio,
-          duplicationRatio == null ? defaults.duplicationRatio() : duplicationRatio);
+      return new Fault.LinkChange(from, to, latencyMicros, jitterMicros, lossRatio, duplicationRatio).applyTo(defaults);
     }
   }
 }

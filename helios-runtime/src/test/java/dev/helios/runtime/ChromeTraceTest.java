@@ -54,12 +54,7 @@ class ChromeTraceTest {
 
   @Test
   void theQuickStartExportsOneTrackPerNodeAndCompleteFlows() {
-    Simulation sim = SimulationBuilder.create()
-        .ping(0).echo(1).echo(2)
-        .lossyNetwork(10, 2, 0.1, 42)
-        .send(0, 1, "Hello", 100)
-        .send(0, 2, "Hello", 100)
-        .build();
+    Simulation sim = Scenarios.quickstart(42);
     sim.run();
     assertValidStructure(sim);
   }

@@ -13,26 +13,15 @@ import org.junit.jupiter.api.Test;
 class CrossProcessDeterminismTest {
   /** Entry point of the child JVM: prints the quick start's trace hash for the seed in args[0]. */
   public static void main(String[] args) {
-    Simulation sim = quickstart(Long.parseLong(args[0]));
+    Simulation sim = Scenarios.quickstart(Long.parseLong(args[0]));
     sim.run();
     System.out.println(Simulation.hex(sim.traceHash()));
-  }
-
-  static Simulation quickstart(long seed) {
-    return SimulationBuilder.create()
-        .ping(0)
-        .echo(1)
-        .echo(2)
-        .lossyNetwork(10, 2, 0.1, seed)
-        .send(0, 1, "Hello", 100)
-        .send(0, 2, "Hello", 100)
-        .build();
   }
 
   @Test
   void twoProcessesAgreeOnTheTraceHash() throws IOException, InterruptedException {
     for (long seed : new long[] {42, 7}) {
-      Simulation here = quickstart(seed);
+      Simulation here = Scenarios.quickstart(seed);
       here.run();
       assertEquals(Simulation.hex(here.traceHash()), runChild(seed), "seed=" + seed);
     }

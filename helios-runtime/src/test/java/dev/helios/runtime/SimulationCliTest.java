@@ -21,15 +21,6 @@ class SimulationCliTest {
     }
   }
 
-  private static Simulation quickstart(long seed) {
-    return SimulationBuilder.create()
-        .ping(0).echo(1).echo(2)
-        .lossyNetwork(10, 2, 0.1, seed)
-        .send(0, 1, "Hello", 100)
-        .send(0, 2, "Hello", 100)
-        .build();
-  }
-
   private static Outcome run(LongFunction<Simulation> build, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -40,11 +31,11 @@ class SimulationCliTest {
 
   @Test
   void theDefaultRunPrintsTheTraceTheOutcomeAndTheSummaryLine() {
-    Outcome outcome = run(SimulationCliTest::quickstart);
+    Outcome outcome = run(Scenarios::quickstart);
     assertEquals(0, outcome.status(), outcome.err());
     assertTrue(outcome.out().contains("send         0 -> 1  #0  \"Hello\""), outcome.out());
     assertTrue(outcome.out().contains("stopped: no events left"), outcome.out());
-    Simulation expected = quickstart(CliOptions.DEFAULT_SEED);
+    Simulation expected = Scenarios.quickstart(CliOptions.DEFAULT_SEED);
     expected.run();
     assertTrue(outcome.lastLine().matches("seed: 42, events: " + expected.eventCount()
         + ", virtual time: [0-9.]+ ms, wall time: \\d+ ms, trace hash: " + Simulation.hex(expected.traceHash())),
@@ -53,7 +44,7 @@ class SimulationCliTest {
 
   @Test
   void seedUntilAndQuietShapeTheRun() {
-    Outcome outcome = run(SimulationCliTest::quickstart, "--seed", "7", "--until", "105", "--quiet");
+    Outcome outcome = run(Scenarios::quickstart, "--seed", "7", "--until", "105", "--quiet");
     assertEquals(0, outcome.status(), outcome.err());
     assertTrue(!outcome.out().contains("send "), "quiet prints no trace: " + outcome.out());
     assertTrue(outcome.out().contains("stopped: reached the requested time"), outcome.out());
@@ -64,7 +55,7 @@ class SimulationCliTest {
   void traceFilesInEveryFormat(@TempDir Path work) throws IOException {
     for (String format : new String[] {"text", "jsonl", "chrome"}) {
       Path file = work.resolve("trace." + format);
-      Outcome outcome = run(SimulationCliTest::quickstart, "--trace", file.toString(), "--format", format);
+      Outcome outcome = run(Scenarios::quickstart, "--trace", file.toString(), "--format", format);
       assertEquals(0, outcome.status(), outcome.err());
       String text = Files.readString(file);
       switch (format) {
@@ -91,12 +82,12 @@ class SimulationCliTest {
     assertTrue(outcome.out().contains("seed 3: FAILED: simulation failed: node 0 (Thrower) threw"), outcome.out());
     assertTrue(outcome.out().contains("seeds 2..5: 2 ok, 2 failed: [3, 5]"), outcome.out());
     assertTrue(outcome.lastLine().startsWith("events: "), outcome.lastLine());
-    assertEquals(0, run(SimulationCliTest::quickstart, "--seeds", "0..3").status());
+    assertEquals(0, run(Scenarios::quickstart, "--seeds", "0..3").status());
   }
 
   @Test
   void checkDeterminismPassesForADeterministicBuildAndNamesTheFirstDifferenceOtherwise() {
-    Outcome same = run(SimulationCliTest::quickstart, "--check-determinism");
+    Outcome same = run(Scenarios::quickstart, "--check-determinism");
     assertEquals(0, same.status(), same.out());
     assertTrue(same.out().startsWith("deterministic: two runs of seed 42 gave the same trace"), same.out());
 
@@ -152,7 +143,7 @@ class SimulationCliTest {
       "--seed is given twice", "--check-determinism runs one seed",
     };
     for (int i = 0; i < cases.length; i++) {
-      Outcome outcome = run(SimulationCliTest::quickstart, cases[i]);
+      Outcome outcome = run(Scenarios::quickstart, cases[i]);
       assertEquals(2, outcome.status(), String.join(" ", cases[i]));
       assertTrue(outcome.err().startsWith("SimMain: " + expected[i]), outcome.err());
       assertTrue(outcome.err().contains("usage: SimMain [options]"), outcome.err());
@@ -161,7 +152,7 @@ class SimulationCliTest {
 
   @Test
   void helpPrintsEveryOption() {
-    Outcome outcome = run(SimulationCliTest::quickstart, "--help");
+    Outcome outcome = run(Scenarios::quickstart, "--help");
     assertEquals(0, outcome.status());
     for (String option : new String[] {"--seed N", "--seeds A..B", "--until MS", "--trace FILE", "--format F",
         "--check-determinism", "--quiet", "--help"}) {

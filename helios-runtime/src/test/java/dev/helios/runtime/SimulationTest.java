@@ -13,20 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SimulationTest {
-  private static Simulation quickstart(long seed) {
-    return SimulationBuilder.create()
-        .ping(0)
-        .echo(1)
-        .echo(2)
-        .lossyNetwork(10, 2, 0.1, seed)
-        .send(0, 1, "Hello", 100)
-        .send(0, 2, "Hello", 100)
-        .build();
-  }
-
   @Test
   void quickStartRunsToQuiescenceWithARepliesTrace() {
-    Simulation sim = quickstart(42);
+    Simulation sim = Scenarios.quickstart(42);
     RunResult result = sim.run();
     assertEquals(StopReason.QUIESCENT, result.stopReason());
     assertEquals(sim.eventCount(), result.eventCount());
@@ -41,8 +30,8 @@ class SimulationTest {
   @Test
   void sameSeedGivesTheSameTraceHash() {
     for (long seed = 0; seed < 50; seed++) {
-      Simulation first = quickstart(seed);
-      Simulation second = quickstart(seed);
+      Simulation first = Scenarios.quickstart(seed);
+      Simulation second = Scenarios.quickstart(seed);
       first.run();
       second.run();
       assertEquals(first.traceHash(), second.traceHash(), "seed=" + seed);
@@ -54,7 +43,7 @@ class SimulationTest {
   void differentSeedsGiveDifferentTracesOnALossyNetwork() {
     java.util.Set<Long> hashes = new java.util.TreeSet<>();
     for (long seed = 0; seed < 50; seed++) {
-      Simulation sim = quickstart(seed);
+      Simulation sim = Scenarios.quickstart(seed);
       sim.run();
       hashes.add(sim.traceHash());
     }
@@ -206,11 +195,11 @@ class SimulationTest {
 
   @Test
   void stepRunsOneEventAtATime() {
-    Simulation sim = quickstart(1);
+    Simulation sim = Scenarios.quickstart(1);
     assertTrue(sim.step());
     assertEquals(1, sim.eventCount());
     while (sim.step()) {}
-    Simulation whole = quickstart(1);
+    Simulation whole = Scenarios.quickstart(1);
     whole.run();
     assertEquals(whole.traceHash(), sim.traceHash());
   }
@@ -272,7 +261,7 @@ class SimulationTest {
 
   @Test
   void recordingOffKeepsTheSameDigest() {
-    Simulation recorded = quickstart(9);
+    Simulation recorded = Scenarios.quickstart(9);
     Simulation unrecorded =
         SimulationBuilder.create()
             .ping(0)
@@ -291,7 +280,7 @@ class SimulationTest {
 
   @Test
   void traceExportsAsJsonLinesAndText() {
-    Simulation sim = quickstart(42);
+    Simulation sim = Scenarios.quickstart(42);
     sim.run();
     String[] lines = sim.traceJsonLines().split("\n");
     assertEquals(sim.trace().size(), lines.length);
@@ -302,8 +291,8 @@ class SimulationTest {
 
   @Test
   void fingerprintAndDescribeReflectNodeState() {
-    Simulation first = quickstart(42);
-    Simulation second = quickstart(42);
+    Simulation first = Scenarios.quickstart(42);
+    Simulation second = Scenarios.quickstart(42);
     assertEquals(first.fingerprint(), second.fingerprint());
     first.run();
     assertNotEquals(first.fingerprint(), second.fingerprint());
@@ -314,7 +303,7 @@ class SimulationTest {
 
   @Test
   void nodeAccessorsCheckIdAndType() {
-    Simulation sim = quickstart(1);
+    Simulation sim = Scenarios.quickstart(1);
     IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> sim.node(7));
     assertTrue(missing.getMessage().contains("there is no node 7"), missing.getMessage());
     IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class, () -> sim.node(0, Echo.class));
