@@ -28,13 +28,14 @@ final class Payloads {
     return payload.toString();
   }
 
-  /** A digest of the payload's type and value. */
+  /** A digest of the payload's type and value (never an identity or record hash code). */
   static long digest(Object payload) {
     if (payload == null) {
       return Fingerprints.NULL;
     }
     if (payload instanceof String string) {
-      return Fingerprints.mix(1, Fingerprints.ofString(string));
+      // String.hashCode is specified by the language (and cached), the same on the JVM and TeaVM.
+      return ((long) string.hashCode() << 32) ^ string.length() ^ 0x5354524eL;
     }
     if (payload instanceof Integer || payload instanceof Long || payload instanceof Short
         || payload instanceof Byte || payload instanceof Character || payload instanceof Boolean

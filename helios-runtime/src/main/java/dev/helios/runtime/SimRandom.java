@@ -45,6 +45,9 @@ public final class SimRandom {
     if ((bound & mask) == 0) {
       return nextLong() & mask;
     }
+    if (bound <= 0xffffffffL) {
+      return nextSmall(bound);
+    }
     // Rejection sampling on 63 bits, as java.util.SplittableRandom does: unbiased, no 128-bit math.
     long bits = nextLong() >>> 1;
     long value = bits % bound;
@@ -53,6 +56,23 @@ public final class SimRandom {
       value = bits % bound;
     }
     return value;
+  }
+
+  /**
+   * Lemire's multiply-and-shift on the high 32 bits, unbiased by rejection: a division only when
+   * the low product falls under {@code bound}, which is rare. No 128-bit multiply, which TeaVM lacks.
+   */
+  private long nextSmall(long bound) {
+    long product = (nextLong() >>> 32) * bound;
+    long low = product & 0xffffffffL;
+    if (low < bound) {
+      long threshold = (0x100000000L - bound) % bound;
+      while (low < threshold) {
+        product = (nextLong() >>> 32) * bound;
+        low = product & 0xffffffffL;
+      }
+    }
+    return product >>> 32;
   }
 
   /** A uniform value in {@code [0, bound)}; {@code bound} must be positive. */
