@@ -54,21 +54,19 @@ final class TraceRecorder {
   }
 
   void record(long timeMicros, TraceKind kind, int from, int to, long id, Object payload, String note) {
-    // One multiply-rotate step per word: this runs twice per delivered message, so it is kept
-    // cheaper than Fingerprints.mix while still mixing every bit of every word.
-    long h = step(digest, timeMicros);
-    h = step(h, ((long) kind.ordinal() << 56) ^ ((from & 0xfffffffL) << 28) ^ (to & 0xfffffffL));
-    h = step(h, id);
-    h = step(h, payload == NO_PAYLOAD ? 0 : Payloads.digest(payload));
-    digest = step(h, note == null ? 0 : Payloads.digest(note));
+    // The words are multiplied by distinct odd constants independently (so the CPU overlaps them),
+    // then folded into the running digest with one multiply-rotate step: this runs twice per
+    // delivered message, so only one multiply per event sits on the serial dependency chain.
+    long word = timeMicros * 0x9e3779b97f4a7c15L
+        ^ (((long) kind.ordinal() << 56) ^ ((from & 0xfffffffL) << 28) ^ (to & 0xfffffffL)) * 0xc2b2ae3d27d4eb4fL
+        ^ id * 0x165667b19e3779f9L
+        ^ (payload == NO_PAYLOAD ? 0 : Payloads.digest(payload)) * 0xd6e8feb86659fd93L
+        ^ (note == null ? 0 : Payloads.digest(note)) * 0xff51afd7ed558ccdL;
+    digest = Long.rotateLeft(digest ^ word, 29) * 0xbf58476d1ce4e5b9L;
     if (recording) {
       String text = payload == NO_PAYLOAD ? null : Payloads.text(payload);
       tail.add(new TraceEvent(timeMicros, kind, from, to, id, text, note));
     }
-  }
-
-  private static long step(long digest, long word) {
-    return Long.rotateLeft(digest ^ (word * 0x9e3779b97f4a7c15L), 29) * 0xbf58476d1ce4e5b9L;
   }
 
   boolean recording() {
