@@ -38,6 +38,23 @@ public final class Router_Helios implements NodeCompanion<Router> {
     return false;
   }
 
+  private static long fingerprint0(Router.Ping value) {
+    if (value == null) {
+      return Fingerprints.NULL;
+    }
+    long digest = Fingerprints.start("test.Router.Ping");
+    digest = Fingerprints.mix(digest, Fingerprints.ofLong(value.sequence()));
+    return digest;
+  }
+
+  @Override
+  public long messageDigest(Object message) {
+    if (message instanceof Router.Ping) {
+      return fingerprint0(((Router.Ping) message));
+    }
+    return Fingerprints.ofMessage(message);
+  }
+
   @Override
   public void start(Router node, Context context) throws Exception {
     node.begin(context);

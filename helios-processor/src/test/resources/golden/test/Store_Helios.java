@@ -35,6 +35,24 @@ public final class Store_Helios implements NodeCompanion<Store> {
     return false;
   }
 
+  private static long fingerprint0(Store.Entry value) {
+    if (value == null) {
+      return Fingerprints.NULL;
+    }
+    long digest = Fingerprints.start("test.Store.Entry");
+    digest = Fingerprints.mix(digest, Fingerprints.ofString(value.key()));
+    digest = Fingerprints.mix(digest, Fingerprints.ofLong(value.version()));
+    return digest;
+  }
+
+  @Override
+  public long messageDigest(Object message) {
+    if (message instanceof Store.Entry) {
+      return fingerprint0(((Store.Entry) message));
+    }
+    return Fingerprints.ofMessage(message);
+  }
+
   @Override
   public void start(Store node, Context context) throws Exception {
   }
@@ -58,35 +76,35 @@ public final class Store_Helios implements NodeCompanion<Store> {
     describeTo(node, json);
   }
 
-  private static void fill1(List<Store.Entry> source, List<Store.Entry> target) {
+  private static void fill2(List<Store.Entry> source, List<Store.Entry> target) {
     target.clear();
     target.addAll(source);
   }
 
-  private static List<Store.Entry> copy0(List<Store.Entry> value) {
+  private static List<Store.Entry> copy1(List<Store.Entry> value) {
     if (value == null) {
       return null;
     }
     List<Store.Entry> copy = new ArrayList<>(value.size());
-    fill1(value, copy);
+    fill2(value, copy);
     return copy;
   }
 
-  private static void fill3(Map<String, Long> source, Map<String, Long> target) {
+  private static void fill4(Map<String, Long> source, Map<String, Long> target) {
     target.clear();
     target.putAll(source);
   }
 
-  private static Map<String, Long> copy2(Map<String, Long> value) {
+  private static Map<String, Long> copy3(Map<String, Long> value) {
     if (value == null) {
       return null;
     }
     Map<String, Long> copy = Copies.emptyMapLike(value);
-    fill3(value, copy);
+    fill4(value, copy);
     return copy;
   }
 
-  private static int[] copy4(int[] value) {
+  private static int[] copy5(int[] value) {
     if (value == null) {
       return null;
     }
@@ -97,29 +115,19 @@ public final class Store_Helios implements NodeCompanion<Store> {
    * Makes {@code target}, a fresh instance, a deep copy of {@code source}.
    */
   public static void copyInto(Store source, Store target) {
-    target.log = copy0(source.log);
-    target.versions = copy2(source.versions);
-    target.counters = copy4(source.counters);
+    target.log = copy1(source.log);
+    target.versions = copy3(source.versions);
+    target.counters = copy5(source.counters);
     target.ledger = Ledger_Helios.copyOf(source.ledger);
   }
 
-  private static long fingerprint6(Store.Entry value) {
-    if (value == null) {
-      return Fingerprints.NULL;
-    }
-    long digest = Fingerprints.start("test.Store.Entry");
-    digest = Fingerprints.mix(digest, Fingerprints.ofString(value.key()));
-    digest = Fingerprints.mix(digest, Fingerprints.ofLong(value.version()));
-    return digest;
-  }
-
-  private static long fingerprint5(List<Store.Entry> value) {
+  private static long fingerprint6(List<Store.Entry> value) {
     if (value == null) {
       return Fingerprints.NULL;
     }
     long digest = Fingerprints.mix(Fingerprints.start("sequence"), value.size());
     for (Store.Entry element : value) {
-      digest = Fingerprints.mix(digest, fingerprint6(element));
+      digest = Fingerprints.mix(digest, fingerprint0(element));
     }
     return digest;
   }
@@ -154,7 +162,7 @@ public final class Store_Helios implements NodeCompanion<Store> {
       return Fingerprints.NULL;
     }
     long digest = Fingerprints.start("test.Store");
-    digest = Fingerprints.mix(digest, fingerprint5(node.log));
+    digest = Fingerprints.mix(digest, fingerprint6(node.log));
     digest = Fingerprints.mix(digest, fingerprint7(node.versions));
     digest = Fingerprints.mix(digest, fingerprint8(node.counters));
     digest = Fingerprints.mix(digest, Ledger_Helios.fingerprintOf(node.ledger));

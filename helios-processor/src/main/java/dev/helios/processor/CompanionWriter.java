@@ -90,6 +90,7 @@ final class CompanionWriter {
             .addStatement("return $T.class", node)
             .build());
     companion.addMethod(dispatch());
+    companion.addMethod(messageDigest());
     companion.addMethod(start());
     companion.addMethod(
         override("copyState")
@@ -143,6 +144,24 @@ final class CompanionWriter {
               .build());
     }
     return method.addStatement("return false").build();
+  }
+
+  /**
+   * The trace digest of a message: field by field for the record and sealed messages this node
+   * handles (no {@code toString()}, no allocation), the runtime's generic digest otherwise.
+   */
+  private MethodSpec messageDigest() {
+    MethodSpec.Builder method =
+        override("messageDigest").returns(long.class).addParameter(Object.class, "message");
+    for (NodeModel.Handler handler : model.handlers()) {
+      if (handler.messageShape().isPresent()) {
+        Shape shape = handler.messageShape().get();
+        method.beginControlFlow("if (message instanceof $T)", shape.type())
+            .addStatement("return $L", fingerprint(shape, CodeBlock.of("(($T) message)", shape.type())))
+            .endControlFlow();
+      }
+    }
+    return method.addStatement("return $T.ofMessage(message)", FINGERPRINTS).build();
   }
 
   private MethodSpec start() {

@@ -23,13 +23,18 @@ record NodeModel(
     COPYABLE
   }
 
-  /** An {@code @OnMessage} method, with handlers for subtypes ordered before their supertypes. */
+  /**
+   * An {@code @OnMessage} method, with handlers for subtypes ordered before their supertypes. The
+   * message shape is present when the message type is an immutable record or sealed type, so the
+   * trace can digest such messages field by field instead of through {@code toString()}.
+   */
   record Handler(
       String methodName,
       TypeName messageType,
       TypeMirror erasedMessageType,
       boolean generic,
-      boolean takesContext) {}
+      boolean takesContext,
+      Optional<Shape> messageShape) {}
 
   /** The {@code @OnStart} method. */
   record Start(String methodName, boolean takesContext) {}

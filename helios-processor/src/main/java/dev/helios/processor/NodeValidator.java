@@ -245,9 +245,24 @@ final class NodeValidator {
               TypeName.get(erased),
               erased,
               generic,
-              parameters.size() == 2));
+              parameters.size() == 2,
+              messageShape(type, erased)));
     }
     return handlers;
+  }
+
+  /** The shape of an immutable record or sealed message type, if it has one; never an error. */
+  private Optional<Shape> messageShape(TypeElement node, TypeMirror messageType) {
+    if (messageType.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    ShapeResolver.Result result =
+        new ShapeResolver(types, elements, elements.getPackageOf(node)).resolve(messageType);
+    boolean digestible =
+        result.ok()
+            && result.shape().immutable()
+            && (result.shape() instanceof Shape.Value || result.shape() instanceof Shape.Sealed);
+    return digestible ? Optional.of(result.shape()) : Optional.empty();
   }
 
   private Optional<NodeModel.Start> start(TypeElement type) {

@@ -211,7 +211,7 @@ public final class Simulation {
   }
 
   private void start(int node) {
-    trace.record(now, TraceKind.START, node, -1, -1, TraceRecorder.NO_PAYLOAD, null);
+    trace.record(now, TraceKind.START, node, -1, -1, TraceRecorder.NO_PAYLOAD, 0, null);
     context.self = node;
     context.sender = Context.NO_SENDER;
     try {
@@ -223,22 +223,23 @@ public final class Simulation {
 
   private void deliver(int from, int to, long messageId, Object message) {
     if (crashed[to]) {
-      trace.record(now, TraceKind.DROP, from, to, messageId, message, "receiver crashed");
+      trace.record(now, TraceKind.DROP, from, to, messageId, message, companions[to].messageDigest(message), "receiver crashed");
       return;
     }
-    trace.record(now, TraceKind.DELIVER, from, to, messageId, message, null);
-    handle(to, from, message, "deliver " + from + " -> " + to);
+    trace.record(now, TraceKind.DELIVER, from, to, messageId, message, companions[to].messageDigest(message), null);
+    handle(to, from, message, -1);
   }
 
   private void fireTimer(int node, long timerId, Object message) {
     if (pendingTimers.remove(timerId) == null) {
       return; // cancelled; the cancellation is in the trace
     }
-    trace.record(now, TraceKind.TIMER_FIRE, node, node, timerId, message, null);
-    handle(node, node, message, "timer " + timerId + " of node " + node);
+    trace.record(now, TraceKind.TIMER_FIRE, node, node, timerId, message, companions[node].messageDigest(message), null);
+    handle(node, node, message, timerId);
   }
 
-  private void handle(int node, int sender, Object message, String event) {
+  /** Runs {@code node}'s handler for {@code message}; {@code timerId} is -1 for a delivery. */
+  private void handle(int node, int sender, Object message, long timerId) {
     context.self = node;
     context.sender = sender;
     boolean handled;
@@ -247,17 +248,24 @@ public final class Simulation {
     } catch (SimulationFailedException e) {
       throw e;
     } catch (Exception | AssertionError e) {
-      throw fail(node, event + " " + Payloads.text(message), e);
+      throw fail(node, describeEvent(node, sender, message, timerId), e);
     }
     if (!handled) {
       throw fail(
           node,
-          event + " " + Payloads.text(message),
+          describeEvent(node, sender, message, timerId),
           new IllegalStateException(
               nodes[node].getClass().getName() + " has no @OnMessage handler for "
                   + (message == null ? "null" : message.getClass().getName())));
     }
   }
+
+  /** The failed event, for the report: built only when a handler fails. */
+  private static String describeEvent(int node, int sender, Object message, long timerId) {
+    String event = timerId < 0 ? "deliver " + sender + " -> " + node : "timer " + timerId + " of node " + node;
+    return event + " " + Payloads.text(message);
+  }
+
 
   // ---- what handlers do (through KernelContext) ----
 
@@ -269,23 +277,24 @@ public final class Simulation {
       throw new IllegalArgumentException("node " + from + " sent null to node " + to + "; send a value");
     }
     long messageId = nextMessageId++;
+    long digest = companions[to].messageDigest(message);
     if (crashed[from]) {
-      trace.record(now, TraceKind.DROP, from, to, messageId, message, "sender crashed");
+      trace.record(now, TraceKind.DROP, from, to, messageId, message, digest, "sender crashed");
       return;
     }
-    trace.record(now, TraceKind.SEND, from, to, messageId, message, null);
+    trace.record(now, TraceKind.SEND, from, to, messageId, message, digest, null);
     if (network.isBlocked(from, to)) {
-      trace.record(now, TraceKind.DROP, from, to, messageId, message, "partitioned");
+      trace.record(now, TraceKind.DROP, from, to, messageId, message, digest, "partitioned");
       return;
     }
     Network.Link link = network.link(from, to);
     if (network.lose(link, networkRandom)) {
-      trace.record(now, TraceKind.DROP, from, to, messageId, message, "lost");
+      trace.record(now, TraceKind.DROP, from, to, messageId, message, digest, "lost");
       return;
     }
     queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, messageId, message);
     if (network.duplicate(link, networkRandom)) {
-      trace.record(now, TraceKind.DUPLICATE, from, to, messageId, message, null);
+      trace.record(now, TraceKind.DUPLICATE, from, to, messageId, message, digest, null);
       queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, messageId, message);
     }
   }
@@ -299,7 +308,7 @@ public final class Simulation {
     }
     long id = nextTimerId++;
     pendingTimers.put(id, node);
-    trace.record(now, TraceKind.TIMER_SET, node, node, id, message, null);
+    trace.record(now, TraceKind.TIMER_SET, node, node, id, message, companions[node].messageDigest(message), null);
     queue.push(now + delayMicros, EventQueue.TIMER, node, node, id, message);
     return id;
   }
@@ -314,7 +323,7 @@ public final class Simulation {
           "node " + node + " cannot cancel timer " + timerId + ", which belongs to node " + owner);
     }
     pendingTimers.remove(timerId);
-    trace.record(now, TraceKind.TIMER_CANCEL, node, node, timerId, TraceRecorder.NO_PAYLOAD, null);
+    trace.record(now, TraceKind.TIMER_CANCEL, node, node, timerId, TraceRecorder.NO_PAYLOAD, 0, null);
     return true;
   }
 
@@ -323,7 +332,7 @@ public final class Simulation {
   }
 
   void log(int node, String line) {
-    trace.record(now, TraceKind.LOG, node, -1, -1, TraceRecorder.NO_PAYLOAD, String.valueOf(line));
+    trace.record(now, TraceKind.LOG, node, -1, -1, TraceRecorder.NO_PAYLOAD, 0, String.valueOf(line));
   }
 
   // ---- faults ----
@@ -398,7 +407,7 @@ public final class Simulation {
       }
       crashed[node] = true;
       pendingTimers.values().removeIf(owner -> owner == node);
-      trace.record(now, TraceKind.CRASH, node, -1, -1, TraceRecorder.NO_PAYLOAD, null);
+      trace.record(now, TraceKind.CRASH, node, -1, -1, TraceRecorder.NO_PAYLOAD, 0, null);
     } else if (fault instanceof Fault.Restart restart) {
       int node = checkFaultNode(restart.node(), "restart");
       if (!crashed[node]) {
@@ -409,7 +418,7 @@ public final class Simulation {
       companions[node].restoreDurable(nodes[node], fresh);
       nodes[node] = fresh;
       crashed[node] = false;
-      trace.record(now, TraceKind.RESTART, node, -1, -1, TraceRecorder.NO_PAYLOAD, null);
+      trace.record(now, TraceKind.RESTART, node, -1, -1, TraceRecorder.NO_PAYLOAD, 0, null);
       start(node);
     } else if (fault instanceof Fault.Partition partition) {
       int a = checkFaultNode(partition.a(), "partition");
@@ -418,13 +427,13 @@ public final class Simulation {
       if (!partition.oneWay()) {
         network.block(b, a);
       }
-      trace.record(now, TraceKind.PARTITION, a, b, -1, TraceRecorder.NO_PAYLOAD, partition.oneWay() ? "one-way" : null);
+      trace.record(now, TraceKind.PARTITION, a, b, -1, TraceRecorder.NO_PAYLOAD, 0, partition.oneWay() ? "one-way" : null);
     } else if (fault instanceof Fault.Heal heal) {
       int a = checkFaultNode(heal.a(), "heal");
       int b = checkFaultNode(heal.b(), "heal");
       network.unblock(a, b);
       network.unblock(b, a);
-      trace.record(now, TraceKind.HEAL, a, b, -1, TraceRecorder.NO_PAYLOAD, null);
+      trace.record(now, TraceKind.HEAL, a, b, -1, TraceRecorder.NO_PAYLOAD, 0, null);
     } else if (fault instanceof Fault.Isolate isolate) {
       int node = checkFaultNode(isolate.node(), "isolate");
       for (int other : ids) {
@@ -433,16 +442,16 @@ public final class Simulation {
           network.block(other, node);
         }
       }
-      trace.record(now, TraceKind.ISOLATE, node, -1, -1, TraceRecorder.NO_PAYLOAD, null);
+      trace.record(now, TraceKind.ISOLATE, node, -1, -1, TraceRecorder.NO_PAYLOAD, 0, null);
     } else if (fault instanceof Fault.HealAll) {
       network.unblockAll();
-      trace.record(now, TraceKind.HEAL_ALL, -1, -1, -1, TraceRecorder.NO_PAYLOAD, null);
+      trace.record(now, TraceKind.HEAL_ALL, -1, -1, -1, TraceRecorder.NO_PAYLOAD, 0, null);
     } else if (fault instanceof Fault.LinkChange change) {
       int from = checkFaultNode(change.from(), "change link");
       int to = checkFaultNode(change.to(), "change link");
       Network.Link link = change.applyTo(network.link(from, to));
       network.setLink(from, to, link);
-      trace.record(now, TraceKind.LINK_CHANGE, from, to, -1, TraceRecorder.NO_PAYLOAD, link.describe());
+      trace.record(now, TraceKind.LINK_CHANGE, from, to, -1, TraceRecorder.NO_PAYLOAD, 0, link.describe());
     } else {
       throw new IllegalStateException("unknown fault " + fault);
     }

@@ -53,15 +53,20 @@ final class TraceRecorder {
     }
   }
 
-  void record(long timeMicros, TraceKind kind, int from, int to, long id, Object payload, String note) {
+  /**
+   * Records one event; {@code payloadDigest} is the message's digest (from the companion of the
+   * node it is addressed to), or 0 with {@link #NO_PAYLOAD}.
+   */
+  void record(
+      long timeMicros, TraceKind kind, int from, int to, long id, Object payload, long payloadDigest, String note) {
     // The words are multiplied by distinct odd constants independently (so the CPU overlaps them),
     // then folded into the running digest with one multiply-rotate step: this runs twice per
     // delivered message, so only one multiply per event sits on the serial dependency chain.
     long word = timeMicros * 0x9e3779b97f4a7c15L
         ^ (((long) kind.ordinal() << 56) ^ ((from & 0xfffffffL) << 28) ^ (to & 0xfffffffL)) * 0xc2b2ae3d27d4eb4fL
         ^ id * 0x165667b19e3779f9L
-        ^ (payload == NO_PAYLOAD ? 0 : Payloads.digest(payload)) * 0xd6e8feb86659fd93L
-        ^ (note == null ? 0 : Payloads.digest(note)) * 0xff51afd7ed558ccdL;
+        ^ payloadDigest * 0xd6e8feb86659fd93L
+        ^ (note == null ? 0 : Fingerprints.ofMessage(note)) * 0xff51afd7ed558ccdL;
     digest = Long.rotateLeft(digest ^ word, 29) * 0xbf58476d1ce4e5b9L;
     if (recording) {
       String text = payload == NO_PAYLOAD ? null : Payloads.text(payload);

@@ -260,6 +260,22 @@ class SimulationTest {
   }
 
   @Test
+  void recordPayloadsAreDigestedByValueWithoutToString() {
+    java.util.function.Function<String, Long> hashOf = value -> {
+      Simulation sim = SimulationBuilder.create()
+          .node(0, () -> new GossipNode(2))
+          .node(1, () -> new GossipNode(2))
+          .send(0, 1, new GossipNode.Entry(5, 0, value), 1)
+          .horizonMs(2)
+          .build();
+      sim.run();
+      return sim.traceHash();
+    };
+    assertEquals(hashOf.apply("a"), hashOf.apply("a"));
+    assertNotEquals(hashOf.apply("a"), hashOf.apply("b"));
+  }
+
+  @Test
   void recordingOffKeepsTheSameDigest() {
     Simulation recorded = Scenarios.quickstart(9);
     Simulation unrecorded =

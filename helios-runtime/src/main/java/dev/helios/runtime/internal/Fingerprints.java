@@ -85,6 +85,29 @@ public final class Fingerprints {
     throw new IllegalArgumentException("not a boxed primitive: " + value.getClass().getName());
   }
 
+  /**
+   * The trace digest of a message whose type has no generated digest: strings, boxed primitives
+   * and enums by value without allocating (a string by its {@code hashCode}, which the language
+   * specifies and caches), anything else by its {@code toString()}.
+   */
+  public static long ofMessage(Object message) {
+    if (message == null) {
+      return NULL;
+    }
+    if (message instanceof String string) {
+      return ((long) string.hashCode() << 32) ^ string.length() ^ 0x5354524eL;
+    }
+    if (message instanceof Long || message instanceof Integer || message instanceof Short
+        || message instanceof Byte || message instanceof Double || message instanceof Float
+        || message instanceof Character || message instanceof Boolean) {
+      return mix(2, ofBoxed(message));
+    }
+    if (message instanceof Enum<?> constant) {
+      return mix(3, ofString(constant.name()));
+    }
+    return mix(4, ofString(message.toString()));
+  }
+
   /** The digest of a map entry or pair, for unordered sums. */
   public static long pair(long first, long second) {
     return finish(mix(first, second));

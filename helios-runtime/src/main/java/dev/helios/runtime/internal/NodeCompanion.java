@@ -18,6 +18,12 @@ public interface NodeCompanion<T> {
    */
   boolean dispatch(T node, Object message, Context context) throws Exception;
 
+  /**
+   * The trace digest of {@code message} sent to or by this node: field by field for the record and
+   * sealed message types the node handles, {@link Fingerprints#ofMessage} for anything else.
+   */
+  long messageDigest(Object message);
+
   /** Runs the node's {@code @OnStart} method, if it has one. */
   void start(T node, Context context) throws Exception;
 
