@@ -11,6 +11,10 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.helios.processor.HeliosProcessor")
 public final class Ledger_Helios {
+  private static final long TAG1 = Fingerprints.start("test.Ledger");
+
+  private static final long TAG3 = Fingerprints.start("sequence");
+
   private Ledger_Helios() {
   }
 
@@ -42,11 +46,11 @@ public final class Ledger_Helios {
     target.owner = source.owner;
   }
 
-  private static long fingerprint1(List<Long> value) {
+  private static long fingerprint2(List<Long> value) {
     if (value == null) {
       return Fingerprints.NULL;
     }
-    long digest = Fingerprints.mix(Fingerprints.start("sequence"), value.size());
+    long digest = Fingerprints.mix(TAG3, value.size());
     for (Long element : value) {
       digest = Fingerprints.mix(digest, Fingerprints.ofBoxed(element));
     }
@@ -60,13 +64,13 @@ public final class Ledger_Helios {
     if (node == null) {
       return Fingerprints.NULL;
     }
-    long digest = Fingerprints.start("test.Ledger");
-    digest = Fingerprints.mix(digest, fingerprint1(node.amounts));
+    long digest = TAG1;
+    digest = Fingerprints.mix(digest, fingerprint2(node.amounts));
     digest = Fingerprints.mix(digest, Fingerprints.ofString(node.owner));
     return digest;
   }
 
-  private static void describe2(List<Long> value, StringBuilder out) {
+  private static void describe4(List<Long> value, StringBuilder out) {
     if (value == null) {
       out.append("null");
       return;
@@ -93,7 +97,7 @@ public final class Ledger_Helios {
     }
     out.append('{');
     out.append("\"amounts\":");
-    describe2(node.amounts, out);
+    describe4(node.amounts, out);
     out.append(",\"owner\":");
     Json.string(out, node.owner);
     out.append('}');

@@ -10,6 +10,10 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.helios.processor.HeliosProcessor")
 public final class Router_Helios implements NodeCompanion<Router> {
+  private static final long TAG1 = Fingerprints.start("test.Router.Ping");
+
+  private static final long TAG2 = Fingerprints.start("test.Router");
+
   /**
    * For {@link java.util.ServiceLoader}.
    */
@@ -42,7 +46,7 @@ public final class Router_Helios implements NodeCompanion<Router> {
     if (value == null) {
       return Fingerprints.NULL;
     }
-    long digest = Fingerprints.start("test.Router.Ping");
+    long digest = TAG1;
     digest = Fingerprints.mix(digest, Fingerprints.ofLong(value.sequence()));
     return digest;
   }
@@ -93,7 +97,7 @@ public final class Router_Helios implements NodeCompanion<Router> {
     if (node == null) {
       return Fingerprints.NULL;
     }
-    long digest = Fingerprints.start("test.Router");
+    long digest = TAG2;
     digest = Fingerprints.mix(digest, Fingerprints.ofLong(node.handled));
     return digest;
   }

@@ -15,6 +15,16 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.helios.processor.HeliosProcessor")
 public final class Store_Helios implements NodeCompanion<Store> {
+  private static final long TAG1 = Fingerprints.start("test.Store.Entry");
+
+  private static final long TAG7 = Fingerprints.start("test.Store");
+
+  private static final long TAG9 = Fingerprints.start("sequence");
+
+  private static final long TAG11 = Fingerprints.start("map");
+
+  private static final long TAG13 = Fingerprints.start("array");
+
   /**
    * For {@link java.util.ServiceLoader}.
    */
@@ -39,7 +49,7 @@ public final class Store_Helios implements NodeCompanion<Store> {
     if (value == null) {
       return Fingerprints.NULL;
     }
-    long digest = Fingerprints.start("test.Store.Entry");
+    long digest = TAG1;
     digest = Fingerprints.mix(digest, Fingerprints.ofString(value.key()));
     digest = Fingerprints.mix(digest, Fingerprints.ofLong(value.version()));
     return digest;
@@ -76,35 +86,35 @@ public final class Store_Helios implements NodeCompanion<Store> {
     describeTo(node, json);
   }
 
-  private static void fill2(List<Store.Entry> source, List<Store.Entry> target) {
+  private static void fill3(List<Store.Entry> source, List<Store.Entry> target) {
     target.clear();
     target.addAll(source);
   }
 
-  private static List<Store.Entry> copy1(List<Store.Entry> value) {
+  private static List<Store.Entry> copy2(List<Store.Entry> value) {
     if (value == null) {
       return null;
     }
     List<Store.Entry> copy = new ArrayList<>(value.size());
-    fill2(value, copy);
+    fill3(value, copy);
     return copy;
   }
 
-  private static void fill4(Map<String, Long> source, Map<String, Long> target) {
+  private static void fill5(Map<String, Long> source, Map<String, Long> target) {
     target.clear();
     target.putAll(source);
   }
 
-  private static Map<String, Long> copy3(Map<String, Long> value) {
+  private static Map<String, Long> copy4(Map<String, Long> value) {
     if (value == null) {
       return null;
     }
     Map<String, Long> copy = Copies.emptyMapLike(value);
-    fill4(value, copy);
+    fill5(value, copy);
     return copy;
   }
 
-  private static int[] copy5(int[] value) {
+  private static int[] copy6(int[] value) {
     if (value == null) {
       return null;
     }
@@ -115,24 +125,24 @@ public final class Store_Helios implements NodeCompanion<Store> {
    * Makes {@code target}, a fresh instance, a deep copy of {@code source}.
    */
   public static void copyInto(Store source, Store target) {
-    target.log = copy1(source.log);
-    target.versions = copy3(source.versions);
-    target.counters = copy5(source.counters);
+    target.log = copy2(source.log);
+    target.versions = copy4(source.versions);
+    target.counters = copy6(source.counters);
     target.ledger = Ledger_Helios.copyOf(source.ledger);
   }
 
-  private static long fingerprint6(List<Store.Entry> value) {
+  private static long fingerprint8(List<Store.Entry> value) {
     if (value == null) {
       return Fingerprints.NULL;
     }
-    long digest = Fingerprints.mix(Fingerprints.start("sequence"), value.size());
+    long digest = Fingerprints.mix(TAG9, value.size());
     for (Store.Entry element : value) {
       digest = Fingerprints.mix(digest, fingerprint0(element));
     }
     return digest;
   }
 
-  private static long fingerprint7(Map<String, Long> value) {
+  private static long fingerprint10(Map<String, Long> value) {
     if (value == null) {
       return Fingerprints.NULL;
     }
@@ -140,14 +150,14 @@ public final class Store_Helios implements NodeCompanion<Store> {
     for (Map.Entry<String, Long> entry : value.entrySet()) {
       sum += Fingerprints.pair(Fingerprints.ofString(entry.getKey()), Fingerprints.ofBoxed(entry.getValue()));
     }
-    return Fingerprints.mix(Fingerprints.mix(Fingerprints.start("map"), value.size()), sum);
+    return Fingerprints.mix(Fingerprints.mix(TAG11, value.size()), sum);
   }
 
-  private static long fingerprint8(int[] value) {
+  private static long fingerprint12(int[] value) {
     if (value == null) {
       return Fingerprints.NULL;
     }
-    long digest = Fingerprints.mix(Fingerprints.start("array"), value.length);
+    long digest = Fingerprints.mix(TAG13, value.length);
     for (int element : value) {
       digest = Fingerprints.mix(digest, Fingerprints.ofLong(element));
     }
@@ -161,15 +171,15 @@ public final class Store_Helios implements NodeCompanion<Store> {
     if (node == null) {
       return Fingerprints.NULL;
     }
-    long digest = Fingerprints.start("test.Store");
-    digest = Fingerprints.mix(digest, fingerprint6(node.log));
-    digest = Fingerprints.mix(digest, fingerprint7(node.versions));
-    digest = Fingerprints.mix(digest, fingerprint8(node.counters));
+    long digest = TAG7;
+    digest = Fingerprints.mix(digest, fingerprint8(node.log));
+    digest = Fingerprints.mix(digest, fingerprint10(node.versions));
+    digest = Fingerprints.mix(digest, fingerprint12(node.counters));
     digest = Fingerprints.mix(digest, Ledger_Helios.fingerprintOf(node.ledger));
     return digest;
   }
 
-  private static void describe10(Store.Entry value, StringBuilder out) {
+  private static void describe15(Store.Entry value, StringBuilder out) {
     if (value == null) {
       out.append("null");
       return;
@@ -182,7 +192,7 @@ public final class Store_Helios implements NodeCompanion<Store> {
     out.append('}');
   }
 
-  private static void describe9(List<Store.Entry> value, StringBuilder out) {
+  private static void describe14(List<Store.Entry> value, StringBuilder out) {
     if (value == null) {
       out.append("null");
       return;
@@ -194,12 +204,12 @@ public final class Store_Helios implements NodeCompanion<Store> {
         out.append(',');
       }
       first = false;
-      describe10(element, out);
+      describe15(element, out);
     }
     out.append(']');
   }
 
-  private static void describe11(Map<String, Long> value, StringBuilder out) {
+  private static void describe16(Map<String, Long> value, StringBuilder out) {
     if (value == null) {
       out.append("null");
       return;
@@ -212,7 +222,7 @@ public final class Store_Helios implements NodeCompanion<Store> {
     members.writeObject(out);
   }
 
-  private static void describe12(int[] value, StringBuilder out) {
+  private static void describe17(int[] value, StringBuilder out) {
     if (value == null) {
       out.append("null");
       return;
@@ -239,11 +249,11 @@ public final class Store_Helios implements NodeCompanion<Store> {
     }
     out.append('{');
     out.append("\"log\":");
-    describe9(node.log, out);
+    describe14(node.log, out);
     out.append(",\"versions\":");
-    describe11(node.versions, out);
+    describe16(node.versions, out);
     out.append(",\"counters\":");
-    describe12(node.counters, out);
+    describe17(node.counters, out);
     out.append(",\"ledger\":");
     Ledger_Helios.describeTo(node.ledger, out);
     out.append('}');

@@ -4,6 +4,7 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -389,7 +390,7 @@ final class CompanionWriter {
             .beginControlFlow("if (node == null)")
             .addStatement("return $T.NULL", FINGERPRINTS)
             .endControlFlow()
-            .addStatement("long digest = $T.start($S)", FINGERPRINTS, model.nodeClass().canonicalName());
+            .addStatement("long digest = $N", tag(model.nodeClass().canonicalName()));
     for (NodeModel.StateField field : model.fields()) {
       method.addStatement(
           "digest = $T.mix(digest, $L)",
@@ -431,7 +432,7 @@ final class CompanionWriter {
     method.beginControlFlow("if (value == null)").addStatement("return $T.NULL", FINGERPRINTS).endControlFlow();
     if (shape instanceof Shape.Value) {
       Shape.Value value = (Shape.Value) shape;
-      method.addStatement("long digest = $T.start($S)", FINGERPRINTS, value.tag());
+      method.addStatement("long digest = $N", tag(value.tag()));
       for (Shape.Part part : value.parts()) {
         method.addStatement(
             "digest = $T.mix(digest, $L)",
@@ -452,7 +453,7 @@ final class CompanionWriter {
           "not a permitted subtype of " + sealed.type() + ": ");
     } else if (shape instanceof Shape.Array) {
       Shape.Array array = (Shape.Array) shape;
-      method.addStatement("long digest = $T.mix($T.start($S), value.length)", FINGERPRINTS, FINGERPRINTS, "array");
+      method.addStatement("long digest = $T.mix($N, value.length)", FINGERPRINTS, tag("array"));
       method.beginControlFlow("for ($T element : value)", array.component().type())
           .addStatement(
               "digest = $T.mix(digest, $L)", FINGERPRINTS, fingerprint(array.component(), CodeBlock.of("element")))
@@ -460,7 +461,7 @@ final class CompanionWriter {
       method.addStatement("return digest");
     } else if (shape instanceof Shape.Elements && ((Shape.Elements) shape).kind().sequence) {
       Shape.Elements elements = (Shape.Elements) shape;
-      method.addStatement("long digest = $T.mix($T.start($S), value.size())", FINGERPRINTS, FINGERPRINTS, "sequence");
+      method.addStatement("long digest = $T.mix($N, value.size())", FINGERPRINTS, tag("sequence"));
       method.beginControlFlow("for ($T element : value)", elements.element().type())
           .addStatement(
               "digest = $T.mix(digest, $L)", FINGERPRINTS, fingerprint(elements.element(), CodeBlock.of("element")))
@@ -473,7 +474,7 @@ final class CompanionWriter {
           .addStatement("sum += $T.finish($L)", FINGERPRINTS, fingerprint(elements.element(), CodeBlock.of("element")))
           .endControlFlow();
       method.addStatement(
-          "return $T.mix($T.mix($T.start($S), value.size()), sum)", FINGERPRINTS, FINGERPRINTS, FINGERPRINTS, "set");
+          "return $T.mix($T.mix($N, value.size()), sum)", FINGERPRINTS, FINGERPRINTS, tag("set"));
     } else if (shape instanceof Shape.Entries) {
       Shape.Entries entries = (Shape.Entries) shape;
       method.addStatement("long sum = 0");
@@ -485,7 +486,7 @@ final class CompanionWriter {
               fingerprint(entries.value(), CodeBlock.of("entry.getValue()")))
           .endControlFlow();
       method.addStatement(
-          "return $T.mix($T.mix($T.start($S), value.size()), sum)", FINGERPRINTS, FINGERPRINTS, FINGERPRINTS, "map");
+          "return $T.mix($T.mix($N, value.size()), sum)", FINGERPRINTS, FINGERPRINTS, tag("map"));
     } else {
       throw new IllegalStateException("no fingerprint helper for " + shape);
     }
@@ -613,6 +614,25 @@ final class CompanionWriter {
   }
 
   // ---- helpers ----
+
+  /**
+   * The name of a constant holding {@code Fingerprints.start(text)}, computed once when the
+   * companion loads rather than on every digest (message digests run twice per event).
+   */
+  private String tag(String text) {
+    String key = "tag:" + text;
+    String existing = helpers.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    String name = "TAG" + helpers.size();
+    helpers.put(key, name);
+    companion.addField(
+        FieldSpec.builder(long.class, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$T.start($S)", FINGERPRINTS, text)
+            .build());
+    return name;
+  }
 
   private String newHelperName(String key, String purpose) {
     String name = purpose + helpers.size();
