@@ -3,8 +3,8 @@
 # run, then prints one table of ratios, Helios against each peer. See docs/PERFORMANCE.md.
 #
 # Settings (environment): FORKS (2), WARMUP_ITERATIONS (2), MEASUREMENT_ITERATIONS (3),
-# ITERATION_SECONDS (1), NODE_COUNTS ("3,10,100,1000"), PROBE=1 to also time the per-event
-# kernel costs (KernelCostProbe). With the defaults the run takes about 6.5 minutes on 2 cores.
+# ITERATION_SECONDS (1), NODE_COUNTS ("3,10,100,1000"). With the defaults the run takes about
+# 6.5 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,11 +29,6 @@ echo "measuring memory (JOL, and 1,000,000 idle nodes under -Xmx4g)..."
 java -Xmx4g -Djdk.attach.allowAttachSelf=true -cp "$JAR" dev.helios.bench.memory.MemoryFootprint 2>/dev/null \
   | grep '^memory:' > "$OUT/memory.txt"
 
-if [ "${PROBE:-0}" = 1 ]; then
-  echo "timing per-event kernel costs (KernelCostProbe)..."
-  java -jar "$JAR" KernelCostProbe -f 1 -wi 2 -i 3 -w 1s -r 1s -prof gc > "$OUT/probe.txt"
-  grep -E '^KernelCostProbe' "$OUT/probe.txt" | grep -vE 'gc\.(count|time)|alloc\.rate ' || true
-fi
 
 echo "running JMH (forks $FORKS, warm-up ${WARMUP_ITERATIONS}x${ITERATION_SECONDS}s, measurement ${MEASUREMENT_ITERATIONS}x${ITERATION_SECONDS}s; log in $OUT/jmh-output.txt)..."
 java -Dforks="$FORKS" -DwarmupIterations="$WARMUP_ITERATIONS" -DmeasurementIterations="$MEASUREMENT_ITERATIONS" \
