@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The primary: appends each put to its log, ships the log to every backup, and confirms a put to
- * its client only when every backup has acknowledged it. While entries are unacknowledged a timer
+ * The primary: appends each put to its log (once, however often the client re-sends it), ships the
+ * log to every backup, and confirms a put to its client only when every backup has acknowledged it. While entries are unacknowledged a timer
  * re-sends them, so loss and backup crashes delay confirmations but never lose them; once every
  * backup is up to date the timer stops and the simulation can go quiet.
  */
@@ -27,6 +27,8 @@ public final class Primary {
   long[] acknowledged;
   long confirmed = -1;
   boolean retrying;
+  /** The log index of each put already appended, by client and request id, to ignore re-sends. */
+  final TreeMap<Long, Long> indexByRequest = new TreeMap<>();
 
   Primary(int... backups) {
     this.backups = backups.clone();
@@ -36,6 +38,15 @@ public final class Primary {
 
   @OnMessage
   void onPut(Messages.Put put, Context context) {
+    long request = ((long) context.sender() << 32) | put.requestId();
+    Long known = indexByRequest.get(request);
+    if (known != null) {
+      if (known <= confirmed) {
+        context.reply(new Messages.PutOk(put.requestId())); // the confirmation was lost
+      }
+      return;
+    }
+    indexByRequest.put(request, (long) log.size());
     log.add(new Entry(put.key(), put.value(), context.sender(), put.requestId()));
     values.put(put.key(), put.value());
     long index = log.size() - 1;
