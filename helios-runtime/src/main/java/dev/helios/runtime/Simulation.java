@@ -49,7 +49,7 @@ public final class Simulation {
     this.horizonMicros = spec.horizonMicros();
     this.network = spec.network();
     this.networkRandom = SimRandom.derive(seed, NETWORK_STREAM);
-    this.queue = new EventQueue(spec.nodes().size() * 2 + spec.scheduled().size());
+    this.queue = new EventQueue(spec.nodes().size() + spec.scheduled().size()); // the start events and the scheduled ones
     this.trace = new TraceRecorder(spec.recording());
     this.pendingTimers = new TreeMap<>();
     int size = spec.nodes().isEmpty() ? 0 : spec.nodes().lastKey() + 1;
