@@ -24,23 +24,56 @@ sealed interface Fault {
     return "link change";
   }
 
+  /** The nodes this fault names, which must exist. */
+  int[] nodes();
+
   /** Node stops: handles and sends nothing, its timers die, messages to it are dropped. */
-  record Crash(int node) implements Fault {}
+  record Crash(int node) implements Fault {
+    @Override
+    public int[] nodes() {
+      return new int[] {node};
+    }
+  }
 
   /** A fresh instance from the node's factory, {@code @Durable} fields carried over, {@code @OnStart} again. */
-  record Restart(int node) implements Fault {}
+  record Restart(int node) implements Fault {
+    @Override
+    public int[] nodes() {
+      return new int[] {node};
+    }
+  }
 
   /** Messages sent from {@code a} to {@code b} (and back, unless one-way) are dropped. */
-  record Partition(int a, int b, boolean oneWay) implements Fault {}
+  record Partition(int a, int b, boolean oneWay) implements Fault {
+    @Override
+    public int[] nodes() {
+      return new int[] {a, b};
+    }
+  }
 
   /** Undoes a partition of the pair, both directions. */
-  record Heal(int a, int b) implements Fault {}
+  record Heal(int a, int b) implements Fault {
+    @Override
+    public int[] nodes() {
+      return new int[] {a, b};
+    }
+  }
 
   /** Partitions {@code node} from every other node, both directions. */
-  record Isolate(int node) implements Fault {}
+  record Isolate(int node) implements Fault {
+    @Override
+    public int[] nodes() {
+      return new int[] {node};
+    }
+  }
 
   /** Undoes every partition and isolation. */
-  record HealAll() implements Fault {}
+  record HealAll() implements Fault {
+    @Override
+    public int[] nodes() {
+      return new int[0];
+    }
+  }
 
   /**
    * Changes the directed link's settings; a null setting keeps the value in force when the change
@@ -63,6 +96,11 @@ sealed interface Fault {
       if (duplicationRatio != null) {
         Network.checkRatio("duplication ratio of " + link, duplicationRatio);
       }
+    }
+
+    @Override
+    public int[] nodes() {
+      return new int[] {from, to};
     }
 
     /** The link after this change, given the one in force. */

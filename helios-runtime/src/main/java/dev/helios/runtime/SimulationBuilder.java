@@ -328,21 +328,8 @@ public final class SimulationBuilder {
   private void checkFaultNodes(ScheduledFault scheduledFault) {
     Fault fault = scheduledFault.fault();
     String what = Fault.nameOf(fault) + " at " + TraceEvent.formatMillis(scheduledFault.atMicros()) + " ms";
-    if (fault instanceof Fault.Crash f) {
-      checkScheduledNode(f.node(), what);
-    } else if (fault instanceof Fault.Restart f) {
-      checkScheduledNode(f.node(), what);
-    } else if (fault instanceof Fault.Partition f) {
-      checkScheduledNode(f.a(), what);
-      checkScheduledNode(f.b(), what);
-    } else if (fault instanceof Fault.Heal f) {
-      checkScheduledNode(f.a(), what);
-      checkScheduledNode(f.b(), what);
-    } else if (fault instanceof Fault.Isolate f) {
-      checkScheduledNode(f.node(), what);
-    } else if (fault instanceof Fault.LinkChange f) {
-      checkScheduledNode(f.from(), what);
-      checkScheduledNode(f.to(), what);
+    for (int node : fault.nodes()) {
+      checkScheduledNode(node, what);
     }
   }
 
