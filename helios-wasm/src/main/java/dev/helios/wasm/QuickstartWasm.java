@@ -6,7 +6,8 @@ import dev.helios.runtime.SimulationBuilder;
 
 /**
  * The TeaVM entry point that runs the seed's quick start (seed 42) and prints its trace, its run
- * summary and the simulation's summary line, which ends with the trace hash.
+ * summary and the simulation's summary line, which ends with the trace hash; then a scenario with
+ * faults and a fork ({@link #faultsAndFork}) and what it must reproduce exactly.
  *
  * <p>The same class runs on the JVM; the two outputs must be equal, line for line. Under
  * WebAssembly, {@code System.out} goes to {@code console.log}.
@@ -29,12 +30,49 @@ public final class QuickstartWasm {
         .build();
   }
 
-  /** Runs the quick start with {@link #SEED}; arguments are ignored. */
+  /**
+   * Five {@link Replica}s on a lossy, duplicating network; node 1 crashes and restarts, 0 and 2 are
+   * partitioned for a while.
+   */
+  public static Simulation faultsAndFork(long seed) {
+    SimulationBuilder builder = SimulationBuilder.create();
+    for (int id = 0; id < 5; id++) {
+      builder.node(id, () -> new Replica(5));
+    }
+    return builder
+        .lossyNetwork(3, 2, 0.1, seed)
+        .duplicationRatio(0.05)
+        .crash(1, 100)
+        .restart(1, 200)
+        .partition(0, 2, 150)
+        .heal(0, 2, 300)
+        .horizonMs(600)
+        .build();
+  }
+
+  /** Runs the quick start, then the faults-and-fork scenario, both with {@link #SEED}; arguments are ignored. */
   public static void main(String[] args) {
     Simulation sim = build(SEED);
     RunResult result = sim.run();
     System.out.print(sim.traceText());
     System.out.println(result.summary());
     System.out.println(sim.summary());
+
+    Simulation original = faultsAndFork(SEED);
+    original.runUntil(250_000);
+    Simulation fork = original.fork();
+    fork.isolate(3);
+    fork.setLinkLossRatio(4, 0, 1.0);
+    original.run();
+    fork.run();
+    for (Simulation copy : new Simulation[] {original, fork}) {
+      System.out.println((copy == fork ? "fork" : "original") + ": " + copy.summary()
+          + ", fingerprint: " + Simulation.hex(copy.fingerprint()) + ", trace events: " + copy.trace().size());
+      System.out.println("  node 1: " + copy.describeNode(1));
+      java.util.List<dev.helios.runtime.TraceEvent> trace = copy.trace();
+      for (dev.helios.runtime.TraceEvent event : trace.subList(trace.size() - 4, trace.size())) {
+        System.out.println("  " + event.toText());
+      }
+    }
   }
 }
