@@ -25,6 +25,7 @@ final class EventQueue {
   private int[] from;
   private int[] to;
   private long[] id;
+  private long[] digest;
   private Object[] payload;
   private int[] freeSlots;
   private int freeCount;
@@ -39,6 +40,7 @@ final class EventQueue {
     from = new int[capacity];
     to = new int[capacity];
     id = new long[capacity];
+    digest = new long[capacity];
     payload = new Object[capacity];
     freeSlots = new int[capacity];
   }
@@ -53,6 +55,7 @@ final class EventQueue {
     from = source.from.clone();
     to = source.to.clone();
     id = source.id.clone();
+    digest = source.digest.clone();
     payload = source.payload.clone();
     freeSlots = source.freeSlots.clone();
     freeCount = source.freeCount;
@@ -79,11 +82,20 @@ final class EventQueue {
 
   /** Adds an event and returns its slot, valid until the event is popped and released. */
   int push(long time, byte eventKind, int fromNode, int toNode, long eventId, Object message) {
+    return push(time, eventKind, fromNode, toNode, eventId, message, 0);
+  }
+
+  /**
+   * Adds an event carrying its message's trace digest, computed once when the message was sent and
+   * reused when it is delivered.
+   */
+  int push(long time, byte eventKind, int fromNode, int toNode, long eventId, Object message, long messageDigest) {
     int slot = allocateSlot();
     kind[slot] = eventKind;
     from[slot] = fromNode;
     to[slot] = toNode;
     id[slot] = eventId;
+    digest[slot] = messageDigest;
     payload[slot] = message;
     if (size == heapTime.length) {
       int capacity = size * 2;
@@ -127,6 +139,11 @@ final class EventQueue {
     return id[slot];
   }
 
+  /** The digest of a delivery's or timer's message, as computed when it was sent or set. */
+  long digest(int slot) {
+    return digest[slot];
+  }
+
   Object payload(int slot) {
     return payload[slot];
   }
@@ -141,6 +158,7 @@ final class EventQueue {
       from = Arrays.copyOf(from, capacity);
       to = Arrays.copyOf(to, capacity);
       id = Arrays.copyOf(id, capacity);
+      digest = Arrays.copyOf(digest, capacity);
       payload = Arrays.copyOf(payload, capacity);
       freeSlots = Arrays.copyOf(freeSlots, capacity);
     }

@@ -199,10 +199,11 @@ public final class Simulation {
     int to = queue.to(slot);
     long id = queue.id(slot);
     Object payload = queue.payload(slot);
+    long digest = queue.digest(slot);
     queue.release(slot);
     switch (kind) {
-      case EventQueue.DELIVER -> deliver(from, to, id, payload);
-      case EventQueue.TIMER -> fireTimer(to, id, payload);
+      case EventQueue.DELIVER -> deliver(from, to, id, payload, digest);
+      case EventQueue.TIMER -> fireTimer(to, id, payload, digest);
       case EventQueue.SEND -> sendFrom(from, to, payload);
       case EventQueue.START -> start(to);
       case EventQueue.FAULT -> apply((Fault) payload);
@@ -221,20 +222,20 @@ public final class Simulation {
     }
   }
 
-  private void deliver(int from, int to, long messageId, Object message) {
+  private void deliver(int from, int to, long messageId, Object message, long digest) {
     if (crashed[to]) {
-      trace.record(now, TraceKind.DROP, from, to, messageId, message, companions[to].messageDigest(message), "receiver crashed");
+      trace.record(now, TraceKind.DROP, from, to, messageId, message, digest, "receiver crashed");
       return;
     }
-    trace.record(now, TraceKind.DELIVER, from, to, messageId, message, companions[to].messageDigest(message), null);
+    trace.record(now, TraceKind.DELIVER, from, to, messageId, message, digest, null);
     handle(to, from, message, -1);
   }
 
-  private void fireTimer(int node, long timerId, Object message) {
+  private void fireTimer(int node, long timerId, Object message, long digest) {
     if (pendingTimers.remove(timerId) == null) {
       return; // cancelled; the cancellation is in the trace
     }
-    trace.record(now, TraceKind.TIMER_FIRE, node, node, timerId, message, companions[node].messageDigest(message), null);
+    trace.record(now, TraceKind.TIMER_FIRE, node, node, timerId, message, digest, null);
     handle(node, node, message, timerId);
   }
 
@@ -292,10 +293,10 @@ public final class Simulation {
       trace.record(now, TraceKind.DROP, from, to, messageId, message, digest, "lost");
       return;
     }
-    queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, messageId, message);
+    queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, messageId, message, digest);
     if (network.duplicate(link, networkRandom)) {
       trace.record(now, TraceKind.DUPLICATE, from, to, messageId, message, digest, null);
-      queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, messageId, message);
+      queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, messageId, message, digest);
     }
   }
 
@@ -308,8 +309,9 @@ public final class Simulation {
     }
     long id = nextTimerId++;
     pendingTimers.put(id, node);
-    trace.record(now, TraceKind.TIMER_SET, node, node, id, message, companions[node].messageDigest(message), null);
-    queue.push(now + delayMicros, EventQueue.TIMER, node, node, id, message);
+    long digest = companions[node].messageDigest(message);
+    trace.record(now, TraceKind.TIMER_SET, node, node, id, message, digest, null);
+    queue.push(now + delayMicros, EventQueue.TIMER, node, node, id, message, digest);
     return id;
   }
 
