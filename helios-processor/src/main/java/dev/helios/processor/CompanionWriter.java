@@ -1,7 +1,6 @@
 package dev.helios.processor;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -652,7 +651,4 @@ final class CompanionWriter {
     return type.isPrimitive() ? type.box() : type;
   }
 
-  static boolean isArray(TypeName type) {
-    return type instanceof ArrayTypeName;
-  }
 }

@@ -131,10 +131,6 @@ final class Network {
     return link == null ? defaultLink : link;
   }
 
-  Link defaultLink() {
-    return defaultLink;
-  }
-
   /** True if the message is lost, drawing from {@code random} only when loss is possible. */
   boolean lose(Link link, SimRandom random) {
     long threshold = link.lossThreshold;

@@ -114,11 +114,6 @@ public final class SimRandom {
     return (long) (ratio * RATIO_ONE);
   }
 
-  /** The state, for fingerprints and tests. */
-  long state() {
-    return state;
-  }
-
   /** SplitMix64's finaliser (a variant of MurmurHash3's fmix64). */
   static long mix64(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;

@@ -13,6 +13,9 @@ import java.util.function.LongFunction;
  * The command line behind every generated {@code FooMain}: parses the options, builds the
  * simulation with the user's {@code build(long seed)}, runs it and reports. The generated main only
  * wires {@code build} in; everything else lives here.
+ *
+ * <p>This is the one place in the runtime that reads the wall clock ({@code System.nanoTime}), to
+ * print how long a run took. The value is printed and nothing else: no simulation sees it.
  */
 public final class SimulationCli {
   private final String program;
@@ -57,7 +60,7 @@ public final class SimulationCli {
     return cli.single(options);
   }
 
-  /** Wall time is only reported, never fed into a run. */
+  /** Milliseconds of wall time since {@code startNanos}: printed in the summary line, never fed into a run. */
   private static long wallMillisSince(long startNanos) {
     return (System.nanoTime() - startNanos) / 1_000_000;
   }

@@ -62,6 +62,18 @@ class ForkPropertiesTest {
     return new SplittableRandom(~seed).nextLong(HORIZON_MS * 1000);
   }
 
+  private static Simulation runToTheEnd(Simulation sim) {
+    sim.run();
+    return sim;
+  }
+
+  /** Case {@code seed}'s simulation, run up to its fork time. */
+  private static Simulation atForkTime(long seed, boolean recording) {
+    Simulation sim = scenario(seed, recording);
+    sim.runUntil(forkTimeMicros(seed));
+    return sim;
+  }
+
   private static void forEachCase(LongConsumer property) {
     for (long seed = 1; seed <= CASES; seed++) {
       try {
@@ -75,10 +87,8 @@ class ForkPropertiesTest {
   @Test
   void forkThenRunBothEqualsTheUnforkedRun() {
     forEachCase(seed -> {
-      Simulation reference = scenario(seed, false);
-      reference.run();
-      Simulation original = scenario(seed, false);
-      original.runUntil(forkTimeMicros(seed));
+      Simulation reference = runToTheEnd(scenario(seed, false));
+      Simulation original = atForkTime(seed, false);
       Simulation fork = original.fork();
       original.run();
       fork.run();
@@ -91,10 +101,8 @@ class ForkPropertiesTest {
   @Test
   void aForksTraceReadsAsTheFullTrace() {
     for (long seed = 1; seed <= 20; seed++) {
-      Simulation reference = scenario(seed, true);
-      reference.run();
-      Simulation original = scenario(seed, true);
-      original.runUntil(forkTimeMicros(seed));
+      Simulation reference = runToTheEnd(scenario(seed, true));
+      Simulation original = atForkTime(seed, true);
       Simulation fork = original.fork();
       assertEquals(original.trace(), fork.trace(), "seed=" + seed);
       fork.run();
@@ -107,10 +115,8 @@ class ForkPropertiesTest {
   @Test
   void aFaultInjectedIntoTheForkLeavesTheOriginalsFutureUnchanged() {
     forEachCase(seed -> {
-      Simulation reference = scenario(seed, false);
-      reference.run();
-      Simulation original = scenario(seed, false);
-      original.runUntil(forkTimeMicros(seed));
+      Simulation reference = runToTheEnd(scenario(seed, false));
+      Simulation original = atForkTime(seed, false);
       Simulation fork = original.fork();
       // Faults that cannot collide with the scheduled crash/restart sequence.
       int victim = (int) (seed % NODES);
@@ -127,8 +133,7 @@ class ForkPropertiesTest {
   @Test
   void aForkOfAForkStillEqualsTheUnforkedRun() {
     forEachCase(seed -> {
-      Simulation reference = scenario(seed, false);
-      reference.run();
+      Simulation reference = runToTheEnd(scenario(seed, false));
       long first = forkTimeMicros(seed);
       long second = first + new SplittableRandom(seed * 31).nextLong(HORIZON_MS * 1000 - first + 1);
       Simulation original = scenario(seed, false);
@@ -148,8 +153,7 @@ class ForkPropertiesTest {
   @Test
   void fingerprintsAreEqualAtForkTimeAndAfterIdenticalSteps() {
     forEachCase(seed -> {
-      Simulation original = scenario(seed, false);
-      original.runUntil(forkTimeMicros(seed));
+      Simulation original = atForkTime(seed, false);
       Simulation fork = original.fork();
       assertEquals(original.fingerprint(), fork.fingerprint(), "at fork time");
       for (int i = 0; i < 200; i++) {
@@ -163,8 +167,7 @@ class ForkPropertiesTest {
   @Test
   void mutatingANodeInOneCopyNeverShowsInTheOther() {
     forEachCase(seed -> {
-      Simulation original = scenario(seed, false);
-      original.runUntil(forkTimeMicros(seed));
+      Simulation original = atForkTime(seed, false);
       Simulation fork = original.fork();
       long fingerprint = original.fingerprint();
       int id = (int) (seed % NODES);

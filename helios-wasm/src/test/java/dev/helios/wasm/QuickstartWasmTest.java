@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.helios.runtime.Simulation;
-import dev.helios.runtime.SimulationBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,15 +58,7 @@ class QuickstartWasmTest {
 
   @Test
   void wasmPrintsTheJvmTraceHash() throws Exception {
-    Simulation sim =
-        SimulationBuilder.create()
-            .ping(0)
-            .echo(1)
-            .echo(2)
-            .lossyNetwork(10, 2, 0.1, 42)
-            .send(0, 1, "Hello", 100)
-            .send(0, 2, "Hello", 100)
-            .build();
+    Simulation sim = QuickstartWasm.build(QuickstartWasm.SEED);
     sim.run();
     String jvmHash = Simulation.hex(sim.traceHash());
 

@@ -1,8 +1,5 @@
 package dev.helios.runtime.internal;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,22 +36,6 @@ public final class Copies {
       return new LinkedHashSet<>();
     }
     return new HashSet<>();
-  }
-
-  public static <E> TreeSet<E> emptyTreeSetLike(TreeSet<E> source) {
-    return new TreeSet<>(source.comparator());
-  }
-
-  public static <K, V> TreeMap<K, V> emptyTreeMapLike(TreeMap<K, V> source) {
-    return new TreeMap<>(source.comparator());
-  }
-
-  public static <E> ArrayList<E> emptyList(Collection<E> source) {
-    return new ArrayList<>(source.size());
-  }
-
-  public static <E> ArrayDeque<E> emptyDeque(Collection<E> source) {
-    return new ArrayDeque<>(Math.max(source.size(), 1));
   }
 
   /**
