@@ -1,4 +1,4 @@
-// Runs a TeaVM WebAssembly GC build (app.wasm + app.wasm-runtime.mjs) under Node 22 or newer.
+// Runs a TeaVM WebAssembly GC build (app.wasm + app.wasm-runtime.mjs) under Node 24 or newer.
 // Node 20 cannot run wasm-gc. System.out goes to console.log (stdout), System.err to stderr, and an
 // uncaught Java exception makes node exit non-zero.
 // usage: node run-wasm.mjs <dir-with-app.wasm> [args for main...]

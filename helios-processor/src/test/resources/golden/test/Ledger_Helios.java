@@ -1,5 +1,6 @@
 package test;
 
+import dev.helios.runtime.internal.Copier;
 import dev.helios.runtime.internal.Copies;
 import dev.helios.runtime.internal.Fingerprints;
 import dev.helios.runtime.internal.Json;
@@ -11,50 +12,36 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.helios.processor.HeliosProcessor")
 public final class Ledger_Helios {
-  private static final long TAG1 = Fingerprints.start("test.Ledger");
+  private static final long TAG_test_Ledger = Fingerprints.start("test.Ledger");
 
-  private static final long TAG3 = Fingerprints.start("sequence");
+  private static final long TAG_sequence = Fingerprints.start("sequence");
 
   private Ledger_Helios() {
   }
 
   /**
-   * A deep copy of {@code source}, starting from a fresh instance.
+   * A deep copy of {@code source}, starting from a fresh instance; the one already made if {@code copier} has copied it.
    */
-  public static Ledger copyOf(Ledger source) {
+  public static Ledger copyOf(Ledger source, Copier copier) {
     if (source == null) {
       return null;
     }
+    Ledger done = copier.copied(source);
+    if (done != null) {
+      return done;
+    }
     Ledger copy = new Ledger();
-    copyInto(source, copy);
+    copyInto(source, copy, copier);
     return copy;
-  }
-
-  private static void fill0(List<Long> source, List<Long> target) {
-    target.clear();
-    target.addAll(source);
   }
 
   /**
    * Makes {@code target}, a fresh instance, a deep copy of {@code source}.
    */
-  public static void copyInto(Ledger source, Ledger target) {
-    Copies.checkFinalNullness(source.amounts, target.amounts, "Ledger.amounts");
-    if (source.amounts != null) {
-      fill0(source.amounts, target.amounts);
-    }
+  public static void copyInto(Ledger source, Ledger target, Copier copier) {
+    copier.remember(source, target);
+    Copies.refillList(source.amounts, target.amounts, copier, null, "Ledger.amounts");
     target.owner = source.owner;
-  }
-
-  private static long fingerprint2(List<Long> value) {
-    if (value == null) {
-      return Fingerprints.NULL;
-    }
-    long digest = Fingerprints.mix(TAG3, value.size());
-    for (Long element : value) {
-      digest = Fingerprints.mix(digest, Fingerprints.ofBoxed(element));
-    }
-    return digest;
   }
 
   /**
@@ -64,27 +51,10 @@ public final class Ledger_Helios {
     if (node == null) {
       return Fingerprints.NULL;
     }
-    long digest = TAG1;
-    digest = Fingerprints.mix(digest, fingerprint2(node.amounts));
+    long digest = TAG_test_Ledger;
+    digest = Fingerprints.mix(digest, fingerprintListOfLong(node.amounts));
     digest = Fingerprints.mix(digest, Fingerprints.ofString(node.owner));
     return digest;
-  }
-
-  private static void describe4(List<Long> value, StringBuilder out) {
-    if (value == null) {
-      out.append("null");
-      return;
-    }
-    out.append('[');
-    boolean first = true;
-    for (Long element : value) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      Json.boxed(out, element);
-    }
-    out.append(']');
   }
 
   /**
@@ -97,9 +67,37 @@ public final class Ledger_Helios {
     }
     out.append('{');
     out.append("\"amounts\":");
-    describe4(node.amounts, out);
+    describeListOfLong(node.amounts, out);
     out.append(",\"owner\":");
     Json.string(out, node.owner);
     out.append('}');
+  }
+
+  private static long fingerprintListOfLong(List<Long> source) {
+    if (source == null) {
+      return Fingerprints.NULL;
+    }
+    long digest = Fingerprints.mix(TAG_sequence, source.size());
+    for (Long element : source) {
+      digest = Fingerprints.mix(digest, Fingerprints.ofBoxed(element));
+    }
+    return digest;
+  }
+
+  private static void describeListOfLong(List<Long> source, StringBuilder out) {
+    if (source == null) {
+      out.append("null");
+      return;
+    }
+    out.append('[');
+    boolean first = true;
+    for (Long element : source) {
+      if (!first) {
+        out.append(',');
+      }
+      first = false;
+      Json.boxed(out, element);
+    }
+    out.append(']');
   }
 }

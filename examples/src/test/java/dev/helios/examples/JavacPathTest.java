@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The user path without Maven: the three jars as a user gets them, {@code javac -cp <jars> -d out
- * MyNodes.java MySim.java}, then {@code java -cp out:<jars> MySimMain --seed 7}.
+ * The user path without Maven: the three jars as a user gets them, {@code javac -cp <jars>
+ * -Xlint:all -Werror -d out Relay.java MySim.java}, then {@code java -cp out:<jars> MySimMain --seed 7}.
  */
 class JavacPathTest {
-  private static final String MY_NODES = """
+  private static final String RELAY = """
       import dev.helios.annotations.Node;
       import dev.helios.annotations.OnMessage;
       import dev.helios.annotations.OnStart;
@@ -27,10 +27,10 @@ class JavacPathTest {
       import java.util.ArrayList;
       import java.util.List;
 
-      record Greeting(String text, int hops) {}
-
       @Node
       final class Relay {
+        record Greeting(String text, int hops) {}
+
         final List<Greeting> seen = new ArrayList<>();
         int next;
 
@@ -61,7 +61,7 @@ class JavacPathTest {
               .node(1, () -> new Relay(2))
               .node(2, () -> new Relay(0))
               .lossyNetwork(5, 1, 0.0, seed)
-              .send(0, 1, new Greeting("hi", 5), 1)
+              .send(0, 1, new Relay.Greeting("hi", 5), 1)
               .build();
         }
       }
@@ -76,11 +76,13 @@ class JavacPathTest {
       jars.add(path);
     }
     String classpath = String.join(File.pathSeparator, jars);
-    Files.writeString(work.resolve("MyNodes.java"), MY_NODES, StandardCharsets.UTF_8);
+    Files.writeString(work.resolve("Relay.java"), RELAY, StandardCharsets.UTF_8);
     Files.writeString(work.resolve("MySim.java"), MY_SIM, StandardCharsets.UTF_8);
     Path bin = Path.of(System.getProperty("java.home"), "bin");
 
-    Result javac = run(work, bin.resolve("javac").toString(), "-cp", classpath, "-d", "out", "MyNodes.java", "MySim.java");
+    // Every lint as an error: the processor claims its annotations and its output compiles cleanly.
+    Result javac = run(work, bin.resolve("javac").toString(), "-cp", classpath, "-Xlint:all", "-Werror", "-d", "out",
+        "Relay.java", "MySim.java");
     assertEquals(0, javac.status(), "javac failed:\n" + javac.output());
     assertTrue(Files.isRegularFile(work.resolve("out/MySimMain.class")), "no generated main:\n" + javac.output());
     assertTrue(Files.isRegularFile(work.resolve("out/Relay_Helios.class")), "no generated companion");
@@ -89,7 +91,7 @@ class JavacPathTest {
         "MySimMain", "--seed", "7");
     assertEquals(0, java.status(), "the generated main failed:\n" + java.output());
     String[] lines = java.output().strip().split("\n");
-    assertTrue(java.output().contains("deliver      2 -> 0  #2  Greeting[text=hi, hops=3]"), java.output());
+    assertTrue(java.output().contains("deliver      2 -> 0  #2  Greeting[text=\"hi\", hops=3]"), java.output());
     assertTrue(lines[lines.length - 2].startsWith("stopped: no events left"), java.output());
     assertTrue(lines[lines.length - 1].matches(
         "seed: 7, events: 10, virtual time: [0-9.]+ ms, wall time: \\d+ ms, trace hash: [0-9a-f]{16}"), java.output());

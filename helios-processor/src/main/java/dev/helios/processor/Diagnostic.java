@@ -57,6 +57,11 @@ enum Diagnostic {
       "HandlerMessageNotVisible",
       "@OnMessage method %s takes %s, which the generated companion in package %s cannot name;"
           + " make it public, or package-private in that package"),
+  HANDLER_MESSAGE_NOT_VALUE(
+      "MessageNotValue",
+      "@OnMessage method %s takes %s, which is not an immutable value: %s; a message is shared by the"
+          + " network and by every fork of a simulation, so it must never change: use a String, enum, record"
+          + " or final class of immutable values, or a final class annotated @Copyable, which forks copy"),
   HANDLER_DUPLICATE(
       "HandlerDuplicate",
       "@OnMessage method %s handles %s, which %s already handles; keep one handler per message"
@@ -74,10 +79,15 @@ enum Diagnostic {
           + " miss the hidden one, so rename one of them"),
   FIELD_NOT_COPYABLE(
       "FieldNotCopyable",
-      "field %s of type %s cannot be copied: %s; use a primitive, String, enum or record of"
-          + " immutable values, one of List, ArrayList, ArrayDeque, Map, HashMap, LinkedHashMap,"
-          + " TreeMap, Set, HashSet, LinkedHashSet, TreeSet or an array of copyable values, or a"
-          + " class annotated @Copyable"),
+      "field %s of type %s cannot be copied: %s; use a primitive, String, enum, immutable JDK value"
+          + " (Instant, Duration, LocalDate, UUID, BigInteger, BigDecimal...), record or final class of"
+          + " immutable values, one of " + Shape.CollectionKind.supportedNames() + " of copyable values, an"
+          + " array of copyable values, or a final class annotated @Copyable"),
+  FINAL_FIELD_NOT_REFILLABLE(
+      "FinalFieldNotRefillable",
+      "final field %s of type %s holds a value with mutable parts, which a copy can neither assign"
+          + " (the field is final) nor refill in place (a record's components are final); make the field"
+          + " non-final"),
   DURABLE_STATIC(
       "DurableStatic",
       "@Durable field %s of %s is static; only a node's instance fields survive a restart, so"

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,7 @@ import javax.tools.StandardLocation;
  */
 @AutoService(Processor.class)
 public final class HeliosProcessor extends AbstractProcessor {
+  static final String GENERATED = "javax.annotation.processing.Generated";
   static final String SERVICE_FILE =
       "META-INF/services/dev.helios.runtime.internal.NodeCompanion";
 
@@ -51,6 +53,12 @@ public final class HeliosProcessor extends AbstractProcessor {
     LocalClassValidator.register(processingEnv);
   }
 
+  /**
+   * Helios's annotations, and {@code @Generated}, which marks the files this processor writes: it
+   * claims them all (see {@link #process}). Without {@code @Generated} here, javac's
+   * {@code -Xlint:processing} would warn in the round that compiles the generated companions that
+   * no processor claimed it, and {@code -Werror} builds would fail on Helios's own output.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(
@@ -59,7 +67,8 @@ public final class HeliosProcessor extends AbstractProcessor {
         NodeValidator.ON_MESSAGE,
         NodeValidator.ON_START,
         NodeValidator.DURABLE,
-        MainValidator.SIMULATION_MAIN);
+        MainValidator.SIMULATION_MAIN,
+        GENERATED);
   }
 
   @Override
@@ -77,12 +86,18 @@ public final class HeliosProcessor extends AbstractProcessor {
       processingEnv.getMessager()
           .printMessage(Kind.ERROR, Diagnostic.UNEXPECTED.format("this compilation", trace));
     }
-    return false;
+    // Claims its own annotations (every one it supports), so javac's -Xlint:processing does not
+    // warn that nobody did, and builds with -Werror pass.
+    return true;
   }
 
   private void processRound(RoundEnvironment round) {
     NodeValidator validator =
-        new NodeValidator(processingEnv.getTypeUtils(), processingEnv.getElementUtils(), processingEnv.getMessager());
+        new NodeValidator(
+            processingEnv.getTypeUtils(),
+            processingEnv.getElementUtils(),
+            processingEnv.getMessager(),
+            compiledTypes(round));
     // A class annotated both @Node and @Copyable is found twice but validated once.
     Set<TypeElement> candidates = new LinkedHashSet<>();
     for (String name : deferred) {
@@ -134,6 +149,22 @@ public final class HeliosProcessor extends AbstractProcessor {
     }
     if (round.processingOver()) {
       writeServices();
+    }
+  }
+
+  /** Every class, interface, record and enum compiled in this round, nested ones included, in source order. */
+  private static List<TypeElement> compiledTypes(RoundEnvironment round) {
+    List<TypeElement> types = new ArrayList<>();
+    for (TypeElement root : ElementFilter.typesIn(round.getRootElements())) {
+      addWithMembers(root, types);
+    }
+    return types;
+  }
+
+  private static void addWithMembers(TypeElement type, List<TypeElement> into) {
+    into.add(type);
+    for (TypeElement member : ElementFilter.typesIn(type.getEnclosedElements())) {
+      addWithMembers(member, into);
     }
   }
 

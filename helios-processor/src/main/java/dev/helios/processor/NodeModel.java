@@ -15,7 +15,8 @@ record NodeModel(
     ClassName companionClass,
     List<Handler> handlers,
     Optional<Start> start,
-    List<StateField> fields) {
+    List<StateField> fields,
+    List<MessageType> messageTypes) {
 
   /** Whether the class is a node (dispatch and start too) or only copyable state. */
   enum Role {
@@ -23,22 +24,23 @@ record NodeModel(
     COPYABLE
   }
 
-  /**
-   * An {@code @OnMessage} method, with handlers for subtypes ordered before their supertypes. The
-   * message shape is present when the message type is an immutable record or sealed type, so the
-   * trace can digest such messages field by field instead of through {@code toString()}.
-   */
+  /** An {@code @OnMessage} method, with handlers for subtypes ordered before their supertypes. */
   record Handler(
-      String methodName,
-      TypeName messageType,
-      TypeMirror erasedMessageType,
-      boolean generic,
-      boolean takesContext,
-      Optional<Shape> messageShape) {}
+      String methodName, TypeName messageType, TypeMirror erasedMessageType, boolean generic, boolean takesContext) {}
 
   /** The {@code @OnStart} method. */
   record Start(String methodName, boolean takesContext) {}
 
   /** An instance field of the class or a superclass, with how to copy it. */
   record StateField(String name, String owner, boolean isFinal, boolean durable, Shape shape) {}
+
+  /**
+   * A concrete message class the companion digests, renders and copies by value: a {@link
+   * Shape.Value} (record or final value class) or a {@link Shape.Copyable}.
+   */
+  record MessageType(ClassName type, Shape shape) {
+    boolean copyable() {
+      return shape instanceof Shape.Copyable;
+    }
+  }
 }

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,12 +43,15 @@ final class NodeValidator {
   private final Types types;
   private final Elements elements;
   private final Messager messager;
+  /** The classes compiled in this round, where implementations of open message types are found. */
+  private final List<TypeElement> compiledTypes;
   private boolean failed;
 
-  NodeValidator(Types types, Elements elements, Messager messager) {
+  NodeValidator(Types types, Elements elements, Messager messager, List<TypeElement> compiledTypes) {
     this.types = types;
     this.elements = elements;
     this.messager = messager;
+    this.compiledTypes = compiledTypes;
   }
 
   /** The model of {@code type}, or empty after reporting why it has none. */
@@ -63,8 +67,9 @@ final class NodeValidator {
     if (role == NodeModel.Role.COPYABLE) {
       checkNoArgConstructor(type);
     }
+    Map<String, NodeModel.MessageType> messageTypes = new LinkedHashMap<>();
     List<NodeModel.Handler> handlers =
-        role == NodeModel.Role.NODE ? handlers(type) : List.of();
+        role == NodeModel.Role.NODE ? handlers(type, messageTypes) : List.of();
     Optional<NodeModel.Start> start =
         role == NodeModel.Role.NODE ? start(type) : Optional.empty();
     List<NodeModel.StateField> fields = fields(type);
@@ -80,7 +85,8 @@ final class NodeValidator {
             CompanionNames.companionOf(nodeClass),
             HandlerOrder.mostSpecificFirst(handlers, types),
             start,
-            fields));
+            fields,
+            List.copyOf(messageTypes.values())));
   }
 
   /** Reports {@code @OnMessage} or {@code @OnStart} methods outside {@code @Node} classes. */
@@ -168,7 +174,7 @@ final class NodeValidator {
     }
   }
 
-  private List<NodeModel.Handler> handlers(TypeElement type) {
+  private List<NodeModel.Handler> handlers(TypeElement type, Map<String, NodeModel.MessageType> messageTypes) {
     List<NodeModel.Handler> handlers = new ArrayList<>();
     List<ExecutableElement> accepted = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
@@ -224,6 +230,11 @@ final class NodeValidator {
             nodePackage.getQualifiedName());
         continue;
       }
+      String notAValue = collectMessageTypes(type, messageType, messageTypes);
+      if (notAValue != null) {
+        error(messageParameter, Diagnostic.HANDLER_MESSAGE_NOT_VALUE, method.getSimpleName(), messageType, notAValue);
+        continue;
+      }
       ExecutableElement duplicate = null;
       for (ExecutableElement earlier : accepted) {
         if (types.isSameType(types.erasure(earlier.getParameters().get(0).asType()), erased)) {
@@ -245,24 +256,125 @@ final class NodeValidator {
               TypeName.get(erased),
               erased,
               generic,
-              parameters.size() == 2,
-              messageShape(type, erased)));
+              parameters.size() == 2));
     }
     return handlers;
   }
 
-  /** The shape of an immutable record or sealed message type, if it has one; never an error. */
-  private Optional<Shape> messageShape(TypeElement node, TypeMirror messageType) {
-    if (messageType.getKind() != TypeKind.DECLARED) {
-      return Optional.empty();
+  /**
+   * Adds the concrete classes a handler taking {@code messageType} receives by value to
+   * {@code into}, or returns why values of that type cannot be messages. {@code Object}, and
+   * interfaces and abstract classes that are not sealed, are open: the runtime checks each message
+   * sent, and the implementations compiled with the node are known by value.
+   */
+  private String collectMessageTypes(
+      TypeElement node, TypeMirror messageType, Map<String, NodeModel.MessageType> into) {
+    ShapeResolver resolver = new ShapeResolver(types, elements, elements.getPackageOf(node));
+    if (isObject(messageType)) {
+      return null; // Any message: the runtime checks each one, and other nodes' handlers name their types.
     }
-    ShapeResolver.Result result =
-        new ShapeResolver(types, elements, elements.getPackageOf(node)).resolve(messageType);
-    boolean digestible =
-        result.ok()
-            && result.shape().immutable()
-            && (result.shape() instanceof Shape.Value || result.shape() instanceof Shape.Sealed);
-    return digestible ? Optional.of(result.shape()) : Optional.empty();
+    if (isOpen(messageType)) {
+      for (TypeElement candidate : compiledTypes) {
+        if (candidate.getKind() != ElementKind.INTERFACE
+            && !candidate.getModifiers().contains(Modifier.ABSTRACT)
+            && types.isSubtype(types.erasure(candidate.asType()), types.erasure(messageType))) {
+          ShapeResolver.Result result = resolver.resolve(candidate.asType());
+          if (result.ok() && messageProblem(result.shape(), true) == null) {
+            addConcrete(result.shape(), into);
+          }
+        }
+      }
+      return null;
+    }
+    ShapeResolver.Result result = resolver.resolve(messageType);
+    if (!result.ok()) {
+      return result.problem();
+    }
+    String problem = messageProblem(result.shape(), true);
+    if (problem == null) {
+      addConcrete(result.shape(), into);
+    }
+    return problem;
+  }
+
+  private static boolean isObject(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Object");
+  }
+
+  private static boolean isOpen(TypeMirror messageType) {
+    if (messageType.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) messageType).asElement();
+    boolean abstractType = element.getKind() == ElementKind.INTERFACE || element.getModifiers().contains(Modifier.ABSTRACT);
+    return abstractType
+        && !element.getModifiers().contains(Modifier.SEALED)
+        && Shape.CollectionKind.forName(element.getQualifiedName().toString()) == null;
+  }
+
+  /**
+   * Why a value of {@code shape} cannot be a message, or null: a message is shared by the queue
+   * and every fork, so it must never change. Collections must be of the interfaces unmodifiable
+   * collections implement (the runtime checks, when one is sent, that it is unmodifiable); a
+   * {@code @Copyable} class is copied at a fork, so it may be a whole message but not a part of one.
+   */
+  private static String messageProblem(Shape shape, boolean whole) {
+    if (shape instanceof Shape.Value value) {
+      for (Shape.Part part : value.parts()) {
+        String problem = messageProblem(part.shape(), false);
+        if (problem != null) {
+          return value.type().simpleName() + "." + part.name() + " " + problem;
+        }
+      }
+      return null;
+    }
+    if (shape instanceof Shape.Sealed sealed) {
+      for (Shape permitted : sealed.permitted()) {
+        String problem = messageProblem(permitted, whole);
+        if (problem != null) {
+          return problem;
+        }
+      }
+      return null;
+    }
+    if (shape instanceof Shape.Copyable copyable) {
+      return whole
+          ? null
+          : "is of the @Copyable, mutable class " + copyable.type().simpleName()
+              + "; make that part immutable, or the whole message @Copyable";
+    }
+    if (shape instanceof Shape.Elements elements) {
+      return elements.kind().unmodifiableForm
+          ? messageProblem(elements.element(), false)
+          : "is a " + elements.type() + ", which can change after it is sent; declare it as a List or Set and send"
+              + " List.copyOf(...) or Set.copyOf(...)";
+    }
+    if (shape instanceof Shape.Entries entries) {
+      if (!entries.kind().unmodifiableForm) {
+        return "is a " + entries.type() + ", which can change after it is sent; declare it as a Map and send"
+            + " Map.copyOf(...)";
+      }
+      String problem = messageProblem(entries.key(), false);
+      return problem != null ? problem : messageProblem(entries.value(), false);
+    }
+    if (shape instanceof Shape.Array) {
+      return "is an array, which can change after it is sent; use a List, sent as List.of(...) or List.copyOf(...)";
+    }
+    return null;
+  }
+
+  /** Adds the concrete classes a value of {@code shape} can be, that generated code knows by value. */
+  private static void addConcrete(Shape shape, Map<String, NodeModel.MessageType> into) {
+    if (shape instanceof Shape.Value value) {
+      into.putIfAbsent(value.type().canonicalName(), new NodeModel.MessageType(value.type(), shape));
+    } else if (shape instanceof Shape.Copyable copyable) {
+      into.putIfAbsent(copyable.type().canonicalName(), new NodeModel.MessageType(copyable.type(), shape));
+    } else if (shape instanceof Shape.Sealed sealed) {
+      for (Shape permitted : sealed.permitted()) {
+        addConcrete(permitted, into);
+      }
+    }
   }
 
   private Optional<NodeModel.Start> start(TypeElement type) {
@@ -344,11 +456,17 @@ final class NodeValidator {
           error(at, Diagnostic.FIELD_NOT_COPYABLE, fieldName, field.asType(), result.problem());
           continue;
         }
+        boolean isFinal = field.getModifiers().contains(Modifier.FINAL);
+        Shape shape = result.shape();
+        if (isFinal && (shape instanceof Shape.Value || shape instanceof Shape.Sealed) && !shape.immutable()) {
+          error(at, Diagnostic.FINAL_FIELD_NOT_REFILLABLE, fieldName, field.asType());
+          continue;
+        }
         fields.add(
             new NodeModel.StateField(
                 field.getSimpleName().toString(),
                 fieldName,
-                field.getModifiers().contains(Modifier.FINAL),
+                isFinal,
                 ShapeResolver.hasAnnotation(field, DURABLE),
                 result.shape()));
       }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * How a value of one declared type is copied, fingerprinted and described. Resolved once per
- * field by {@link ShapeResolver}; the {@link CompanionWriter} only reads shapes.
+ * field or message type by {@link ShapeResolver}; the writers only read shapes.
  */
 sealed interface Shape {
   /** The Java type of the value, as written in generated code. */
@@ -15,7 +15,10 @@ sealed interface Shape {
   /** True if values of this shape never change, so copies share them. */
   boolean immutable();
 
-  /** A primitive, String, boxed primitive or enum: immutable and described by itself. */
+  /**
+   * A primitive, String, boxed primitive, enum or immutable JDK value: immutable and described by
+   * itself.
+   */
   record Leaf(LeafKind kind, TypeName type) implements Shape {
     @Override
     public boolean immutable() {
@@ -31,7 +34,9 @@ sealed interface Shape {
     DOUBLE,
     STRING,
     BOXED,
-    ENUM
+    ENUM,
+    /** An immutable JDK value (Instant, UUID, BigDecimal...) known by its toString(). */
+    TEXT
   }
 
   /**
@@ -39,7 +44,7 @@ sealed interface Shape {
    * (records) or fields. A record with mutable components is copied through its canonical
    * constructor; a final value class must be immutable.
    */
-  record Value(TypeName type, String tag, boolean isRecord, List<Part> parts) implements Shape {
+  record Value(ClassName type, String tag, boolean isRecord, List<Part> parts) implements Shape {
     @Override
     public boolean immutable() {
       return parts.stream().allMatch(part -> part.shape().immutable());
@@ -49,15 +54,19 @@ sealed interface Shape {
   /** One component of a {@link Value}: its name, how generated code reads it, its shape. */
   record Part(String name, String access, Shape shape) {}
 
-  /** A sealed type whose permitted subtypes are all immutable values. */
+  /**
+   * A sealed type: a value of it is one of the permitted subtypes, each an immutable value, a
+   * {@code @Copyable} class or another sealed type. Copied, digested and described by its runtime
+   * class.
+   */
   record Sealed(TypeName type, List<Shape> permitted) implements Shape {
     @Override
     public boolean immutable() {
-      return true;
+      return permitted.stream().allMatch(Shape::immutable);
     }
   }
 
-  /** A class annotated {@code @Copyable}: its companion copies it. */
+  /** A final class annotated {@code @Copyable}: its companion copies it. */
   record Copyable(ClassName type, ClassName companion) implements Shape {
     @Override
     public boolean immutable() {
@@ -65,7 +74,7 @@ sealed interface Shape {
     }
   }
 
-  /** A list, deque or set: elements copied one by one into a collection of the same kind. */
+  /** A list, queue or set: copied as its runtime class, elements copied one by one when mutable. */
   record Elements(CollectionKind kind, TypeName type, Shape element) implements Shape {
     @Override
     public boolean immutable() {
@@ -73,7 +82,7 @@ sealed interface Shape {
     }
   }
 
-  /** A map: keys and values copied one by one into a map of the same kind. */
+  /** A map: copied as its runtime class, values copied one by one when mutable. */
   record Entries(CollectionKind kind, TypeName type, Shape key, Shape value) implements Shape {
     @Override
     public boolean immutable() {
@@ -89,28 +98,64 @@ sealed interface Shape {
     }
   }
 
-  /** The collection types a node's state may use, by the declared type's qualified name. */
+  /** The four kinds of collection the runtime copies: {@code Copies.list}, {@code queue}, {@code set}, {@code map}. */
+  enum Family {
+    LIST,
+    QUEUE,
+    SET,
+    MAP
+  }
+
+  /**
+   * The collection types state and messages may declare, by qualified name. The runtime copies a
+   * collection by its runtime class, so an interface type is as good as a class here. Messages may
+   * declare only the interfaces that unmodifiable collections implement.
+   */
   enum CollectionKind {
-    LIST("java.util.List", true, false),
-    ARRAY_LIST("java.util.ArrayList", true, false),
-    ARRAY_DEQUE("java.util.ArrayDeque", true, false),
-    SET("java.util.Set", false, false),
-    HASH_SET("java.util.HashSet", false, false),
-    LINKED_HASH_SET("java.util.LinkedHashSet", false, false),
-    TREE_SET("java.util.TreeSet", false, false),
-    MAP("java.util.Map", false, true),
-    HASH_MAP("java.util.HashMap", false, true),
-    LINKED_HASH_MAP("java.util.LinkedHashMap", false, true),
-    TREE_MAP("java.util.TreeMap", false, true);
+    LIST("java.util.List", Family.LIST, true),
+    ARRAY_LIST("java.util.ArrayList", Family.LIST, false),
+    LINKED_LIST("java.util.LinkedList", Family.LIST, false),
+    QUEUE("java.util.Queue", Family.QUEUE, false),
+    DEQUE("java.util.Deque", Family.QUEUE, false),
+    ARRAY_DEQUE("java.util.ArrayDeque", Family.QUEUE, false),
+    SET("java.util.Set", Family.SET, true),
+    SORTED_SET("java.util.SortedSet", Family.SET, true),
+    NAVIGABLE_SET("java.util.NavigableSet", Family.SET, true),
+    HASH_SET("java.util.HashSet", Family.SET, false),
+    LINKED_HASH_SET("java.util.LinkedHashSet", Family.SET, false),
+    TREE_SET("java.util.TreeSet", Family.SET, false),
+    ENUM_SET("java.util.EnumSet", Family.SET, false),
+    MAP("java.util.Map", Family.MAP, true),
+    SORTED_MAP("java.util.SortedMap", Family.MAP, true),
+    NAVIGABLE_MAP("java.util.NavigableMap", Family.MAP, true),
+    HASH_MAP("java.util.HashMap", Family.MAP, false),
+    LINKED_HASH_MAP("java.util.LinkedHashMap", Family.MAP, false),
+    TREE_MAP("java.util.TreeMap", Family.MAP, false),
+    ENUM_MAP("java.util.EnumMap", Family.MAP, false);
 
     final String qualifiedName;
-    final boolean sequence;
-    final boolean map;
+    final Family family;
+    /** True for the interfaces that unmodifiable collections implement, which messages may use. */
+    final boolean unmodifiableForm;
 
-    CollectionKind(String qualifiedName, boolean sequence, boolean map) {
+    CollectionKind(String qualifiedName, Family family, boolean unmodifiableForm) {
       this.qualifiedName = qualifiedName;
-      this.sequence = sequence;
-      this.map = map;
+      this.family = family;
+      this.unmodifiableForm = unmodifiableForm;
+    }
+
+    /** True if the declared type is the family's own interface, which the runtime's copy returns. */
+    boolean isFamilyInterface() {
+      return this == LIST || this == SET || this == MAP;
+    }
+
+    /** The names of every supported collection type, for error messages. */
+    static String supportedNames() {
+      StringBuilder names = new StringBuilder();
+      for (CollectionKind kind : values()) {
+        names.append(names.length() == 0 ? "" : ", ").append(kind.qualifiedName.substring("java.util.".length()));
+      }
+      return names.toString();
     }
 
     static CollectionKind forName(String qualifiedName) {

@@ -93,8 +93,20 @@ final class ShapeResolver {
     if (isBoxed(name)) {
       return Result.of(new Shape.Leaf(Shape.LeafKind.BOXED, TypeName.get(type)));
     }
+    if (IMMUTABLE_JDK_VALUES.contains(name)) {
+      return Result.of(new Shape.Leaf(Shape.LeafKind.TEXT, TypeName.get(type)));
+    }
     if (element.getKind() == ElementKind.ENUM) {
-      return Result.of(new Shape.Leaf(Shape.LeafKind.ENUM, TypeName.get(type)));
+      // An enum whose fields refer to itself is checked once.
+      String problem = null;
+      if (resolving.add(name)) {
+        try {
+          problem = mutableEnumProblem(element);
+        } finally {
+          resolving.remove(name);
+        }
+      }
+      return problem == null ? Result.of(new Shape.Leaf(Shape.LeafKind.ENUM, TypeName.get(type))) : Result.problem(problem);
     }
     Shape.CollectionKind collection = Shape.CollectionKind.forName(name);
     if (collection != null) {
@@ -103,7 +115,14 @@ final class ShapeResolver {
     if (!isReachable(elements, element, fromPackage)) {
       return Result.problem(name + " is not visible from package " + fromPackage.getQualifiedName());
     }
-    if (hasAnnotation(element, COPYABLE)) {
+    boolean sealed = element.getModifiers().contains(Modifier.SEALED);
+    if (hasAnnotation(element, COPYABLE) && !sealed) {
+      if (!element.getModifiers().contains(Modifier.FINAL)) {
+        return Result.problem(
+            "@Copyable class " + element.getSimpleName() + " is not final, so it may hold a subclass whose fields a "
+                + element.getSimpleName() + " copy would lose; make it final, or sealed with @Copyable final"
+                + " subclasses");
+      }
       ClassName className = ClassName.get(element);
       return Result.of(new Shape.Copyable(className, CompanionNames.companionOf(className)));
     }
@@ -117,7 +136,7 @@ final class ShapeResolver {
       if (element.getKind() == ElementKind.RECORD) {
         return resolveRecord(element);
       }
-      if (element.getModifiers().contains(Modifier.SEALED)) {
+      if (sealed) {
         return resolveSealed(element);
       }
       if (element.getKind() == ElementKind.CLASS) {
@@ -143,9 +162,21 @@ final class ShapeResolver {
       }
       shapes.add(result.shape());
     }
+    if (!shapes.get(0).immutable()) {
+      if (kind.family == Shape.Family.SET) {
+        return Result.problem(
+            "its elements, of type " + arguments.get(0) + ", are mutable: a set finds its elements by their hash or"
+                + " order, which a change breaks, and a copy could not keep them; use immutable values (records)");
+      }
+      if (kind.family == Shape.Family.MAP) {
+        return Result.problem(
+            "its keys, of type " + arguments.get(0) + ", are mutable: a map finds its keys by their hash or order,"
+                + " which a change breaks, and a copy could not keep them; use immutable values (records) as keys");
+      }
+    }
     TypeName typeName = TypeName.get(type);
     return Result.of(
-        kind.map
+        kind.family == Shape.Family.MAP
             ? new Shape.Entries(kind, typeName, shapes.get(0), shapes.get(1))
             : new Shape.Elements(kind, typeName, shapes.get(0)));
   }
@@ -162,8 +193,7 @@ final class ShapeResolver {
       String accessor = component.getSimpleName() + "()";
       parts.add(new Shape.Part(component.getSimpleName().toString(), accessor, result.shape()));
     }
-    return Result.of(
-        new Shape.Value(TypeName.get(element.asType()), tagOf(element), true, List.copyOf(parts)));
+    return Result.of(new Shape.Value(ClassName.get(element), tagOf(element), true, List.copyOf(parts)));
   }
 
   private Result resolveValueClass(TypeElement element) {
@@ -200,8 +230,7 @@ final class ShapeResolver {
       }
       parts.add(new Shape.Part(field.getSimpleName().toString(), field.getSimpleName().toString(), result.shape()));
     }
-    return Result.of(
-        new Shape.Value(TypeName.get(element.asType()), tagOf(element), false, List.copyOf(parts)));
+    return Result.of(new Shape.Value(ClassName.get(element), tagOf(element), false, List.copyOf(parts)));
   }
 
   private Result resolveSealed(TypeElement element) {
@@ -213,13 +242,29 @@ final class ShapeResolver {
             "sealed " + element.getSimpleName() + " permits " + subtype + ", which cannot be copied: "
                 + result.problem());
       }
-      if (!result.shape().immutable()) {
-        return Result.problem(
-            "sealed " + element.getSimpleName() + " permits the mutable " + subtype);
-      }
       permitted.add(result.shape());
     }
     return Result.of(new Shape.Sealed(TypeName.get(element.asType()), List.copyOf(permitted)));
+  }
+
+  /**
+   * Why an enum cannot be shared as an immutable value, or null: its constants are shared by every
+   * simulation and fork, so a field that can change is state nobody copies.
+   */
+  private String mutableEnumProblem(TypeElement element) {
+    for (VariableElement field : ElementFilter.fieldsIn(element.getEnclosedElements())) {
+      if (field.getModifiers().contains(Modifier.STATIC) || field.getKind() == ElementKind.ENUM_CONSTANT) {
+        continue;
+      }
+      String fieldName = element.getSimpleName() + "." + field.getSimpleName();
+      Result result = field.getModifiers().contains(Modifier.FINAL) ? resolve(field.asType()) : null;
+      if (result == null || !result.ok() || !result.shape().immutable()) {
+        return "enum " + element.getSimpleName() + " has the mutable field " + fieldName + "; enum constants are"
+            + " shared by every simulation and fork, so their fields must be final immutable values: keep the"
+            + " changing value in the node instead";
+      }
+    }
+    return null;
   }
 
   private boolean isObject(TypeMirror type) {
@@ -263,6 +308,26 @@ final class ShapeResolver {
                     .getQualifiedName()
                     .contentEquals(qualifiedName));
   }
+
+  /** JDK classes whose instances are immutable values, known by their toString(). */
+  private static final Set<String> IMMUTABLE_JDK_VALUES =
+      Set.of(
+          "java.math.BigDecimal",
+          "java.math.BigInteger",
+          "java.util.UUID",
+          "java.time.Duration",
+          "java.time.Instant",
+          "java.time.LocalDate",
+          "java.time.LocalDateTime",
+          "java.time.LocalTime",
+          "java.time.MonthDay",
+          "java.time.OffsetDateTime",
+          "java.time.OffsetTime",
+          "java.time.Period",
+          "java.time.Year",
+          "java.time.YearMonth",
+          "java.time.ZonedDateTime",
+          "java.time.ZoneOffset");
 
   private static boolean isBoxed(String name) {
     return switch (name) {

@@ -64,6 +64,7 @@ class CompanionBehaviourTest {
           import dev.helios.annotations.OnStart;
           import dev.helios.runtime.Context;
           import java.util.List;
+          import java.util.Set;
           @Node
           final class Switchboard {
             interface Signal {}
@@ -106,7 +107,7 @@ class CompanionBehaviourTest {
             }
 
             @OnMessage
-            void onNumbers(long[] numbers) {
+            void onNumbers(Set<Long> numbers) {
               last = "numbers";
             }
 
@@ -131,7 +132,7 @@ class CompanionBehaviourTest {
     expected.put(nodes.create("test.Switchboard$Alarm", 3), "signal");
     expected.put(nodes.create("test.Switchboard$Siren", "low"), "siren");
     expected.put(List.of("a", "b"), "words");
-    expected.put(new long[] {1, 2}, "numbers");
+    expected.put(Set.of(1L, 2L), "numbers");
     expected.put(42, "anything");
     expected.put(new int[] {1}, "anything");
     for (Map.Entry<Object, String> entry : expected.entrySet()) {

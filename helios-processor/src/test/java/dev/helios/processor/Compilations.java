@@ -12,14 +12,14 @@ final class Compilations {
   private Compilations() {}
 
   /**
-   * Compiles with every lint but "processing" (which only notes that this processor, by design,
-   * claims no annotations), so tests can also check that generated code compiles without warnings.
+   * Compiles with every lint, so tests also check that generated code compiles without warnings
+   * and that the processor claims its annotations (-Xlint:processing).
    */
   static Compilation compile(JavaFileObject... sources) {
     return javac()
         .withProcessors(new HeliosProcessor())
         .withClasspath(CompiledRuntime.classpath())
-        .withOptions("--release", "17", "-Xlint:all,-processing")
+        .withOptions("--release", "17", "-Xlint:all")
         .compile(sources);
   }
 

@@ -932,7 +932,11 @@ class DiagnosticTest {
         file,
         "[Helios:FieldNotCopyable] field Holder.anything of type java.lang.Object cannot be copied: "
             + objectProblem
-            + "; use a primitive, String, enum or record of immutable values",
+            + "; use a primitive, String, enum, immutable JDK value (Instant, Duration, LocalDate, UUID,"
+            + " BigInteger, BigDecimal...), record or final class of immutable values, one of List, ArrayList,"
+            + " LinkedList, Queue, Deque, ArrayDeque, Set, SortedSet, NavigableSet, HashSet, LinkedHashSet,"
+            + " TreeSet, EnumSet, Map, SortedMap, NavigableMap, HashMap, LinkedHashMap, TreeMap, EnumMap of"
+            + " copyable values, an array of copyable values, or a final class annotated @Copyable",
         "Object anything");
     assertError(
         compilation,

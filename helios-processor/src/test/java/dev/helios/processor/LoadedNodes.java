@@ -31,6 +31,7 @@ import javax.tools.JavaFileObject;
 final class LoadedNodes {
   private static final String NODE_COMPANION = "dev.helios.runtime.internal.NodeCompanion";
   private static final String CONTEXT = "dev.helios.runtime.Context";
+  private static final String COPIER = "dev.helios.runtime.internal.Copier";
 
   private final ClassLoader loader;
 
@@ -71,7 +72,7 @@ final class LoadedNodes {
     for (Object companion : ServiceLoader.load(companionInterface, loader)) {
       Class<?> nodeClass = (Class<?>) invoke(method(companionInterface, "nodeClass"), companion);
       if (nodeClass.getName().equals(name)) {
-        return new Companion(companionInterface, companion, nodeClass);
+        return new Companion(companionInterface, companion, nodeClass, load(COPIER));
       }
     }
     throw new AssertionError("no companion for " + name + " in META-INF/services");
@@ -207,10 +208,16 @@ final class LoadedNodes {
     private final Method copyState;
     private final Method fingerprint;
     private final Method describe;
+    private final Method messageDigest;
+    private final Method messageText;
+    private final Class<?> copier;
 
-    private Companion(Class<?> companionInterface, Object companion, Class<?> nodeClass) {
+    private Companion(Class<?> companionInterface, Object companion, Class<?> nodeClass, Class<?> copier) {
       this.companion = companion;
       this.nodeClass = nodeClass;
+      this.copier = copier;
+      this.messageDigest = method(companionInterface, "messageDigest");
+      this.messageText = method(companionInterface, "messageText");
       this.dispatch = method(companionInterface, "dispatch");
       this.start = method(companionInterface, "start");
       this.copyState = method(companionInterface, "copyState");
@@ -246,8 +253,33 @@ final class LoadedNodes {
       return target;
     }
 
+    /** Copies {@code source} into {@code target} through a new copier, as a fork of one node does. */
     void copyState(Object source, Object target) {
-      invoke(copyState, companion, source, target);
+      copyState(source, target, newCopier());
+    }
+
+    /** Copies through {@code copier}, shared by several copies as one fork shares it across nodes. */
+    void copyState(Object source, Object target, Object copier) {
+      invoke(copyState, companion, source, target, copier);
+    }
+
+    /** A new {@code Copier} of the compiled runtime. */
+    Object newCopier() {
+      try {
+        return copier.getConstructor().newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    long messageDigest(Object message) {
+      return (Long) invoke(messageDigest, companion, message);
+    }
+
+    /** The message's text as the trace shows it, or null if the companion does not know its type. */
+    String messageText(Object message) {
+      StringBuilder out = new StringBuilder();
+      return (Boolean) invoke(messageText, companion, message, out) ? out.toString() : null;
     }
 
     long fingerprint(Object node) {

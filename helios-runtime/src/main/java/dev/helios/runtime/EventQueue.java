@@ -1,6 +1,7 @@
 package dev.helios.runtime;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /**
  * The pending events, ordered by (time, insertion sequence) and nothing else. A binary heap on
@@ -62,9 +63,37 @@ final class EventQueue {
     slotsUsed = source.slotsUsed;
   }
 
-  /** An independent copy; payloads are shared, as messages are immutable values. */
+  /**
+   * An independent copy. Payloads are shared: messages are immutable values, or {@code @Copyable}
+   * ones that the fork then replaces with {@link #replacePayloads}.
+   */
   EventQueue copy() {
     return new EventQueue(this);
+  }
+
+  /** Replaces every pending event's payload with {@code replacement.apply(payload)}. */
+  void replacePayloads(UnaryOperator<Object> replacement) {
+    for (int position = 0; position < size; position++) {
+      int slot = heapSlot[position];
+      payload[slot] = replacement.apply(payload[slot]);
+    }
+  }
+
+  /** What {@link #forEachInOrder} shows of each pending event. */
+  interface Visitor {
+    void visit(long time, byte kind, int from, int to, long id, Object payload, long digest);
+  }
+
+  /** Shows every pending event to {@code visitor} in the order they will run. */
+  void forEachInOrder(Visitor visitor) {
+    EventQueue pending = copy();
+    while (!pending.isEmpty()) {
+      long time = pending.peekTime();
+      int slot = pending.pop();
+      visitor.visit(time, pending.kind[slot], pending.from[slot], pending.to[slot], pending.id[slot],
+          pending.payload[slot], pending.digest[slot]);
+      pending.release(slot);
+    }
   }
 
   int size() {

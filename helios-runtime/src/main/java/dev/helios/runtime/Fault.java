@@ -1,5 +1,7 @@
 package dev.helios.runtime;
 
+import dev.helios.runtime.internal.Fingerprints;
+
 /**
  * A fault or network change, applied now ({@link Simulation#crash} and friends) or at a scheduled
  * time ({@link SimulationBuilder#crash(int, long)} and friends). Immutable, so scheduled faults
@@ -26,6 +28,22 @@ sealed interface Fault {
 
   /** The nodes this fault names, which must exist. */
   int[] nodes();
+
+  /** A digest of the fault (kind and every setting), for the fingerprint of a scheduled fault. */
+  default long digest() {
+    long digest = Fingerprints.start(nameOf(this));
+    for (int node : nodes()) {
+      digest = Fingerprints.mix(digest, node);
+    }
+    if (this instanceof LinkChange change) {
+      digest = Fingerprints.mix(digest, change.latencyMicros() == null ? -1 : change.latencyMicros());
+      digest = Fingerprints.mix(digest, change.jitterMicros() == null ? -1 : change.jitterMicros());
+      digest = Fingerprints.mix(digest, change.lossRatio() == null ? -1 : SimRandom.thresholdOf(change.lossRatio()));
+      digest = Fingerprints.mix(
+          digest, change.duplicationRatio() == null ? -1 : SimRandom.thresholdOf(change.duplicationRatio()));
+    }
+    return digest;
+  }
 
   /** Node stops: handles and sends nothing, its timers die, messages to it are dropped. */
   record Crash(int node) implements Fault {

@@ -1,5 +1,6 @@
 package dev.helios.runtime;
 
+import dev.helios.runtime.internal.Fingerprints;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -55,6 +56,12 @@ final class Network {
       return duplicationRatio;
     }
 
+    /** A digest of these settings, for fingerprints: decisions read only these four values. */
+    long digest() {
+      long digest = Fingerprints.mix(Fingerprints.mix(LINK_TAG, latencyMicros), jitterMicros);
+      return Fingerprints.mix(Fingerprints.mix(digest, lossThreshold), duplicationThreshold);
+    }
+
     /** The text of these settings in the trace. */
     String describe() {
       return "latency " + TraceEvent.formatMillis(latencyMicros) + " ms, jitter "
@@ -67,6 +74,8 @@ final class Network {
       return describe();
     }
   }
+
+  private static final long LINK_TAG = Fingerprints.start("link");
 
   /** A reliable network: no loss, no duplication, 1 ms latency, no jitter. */
   static final Link RELIABLE = new Link(1_000, 0, 0.0, 0.0);
@@ -114,9 +123,20 @@ final class Network {
     blocked.clear();
   }
 
-  /** The blocked directed pairs, for fingerprints: ascending, so the order is fixed. */
-  Iterable<Long> blockedPairs() {
-    return blocked;
+  /**
+   * A digest of everything that decides what the network does to a message: the default link,
+   * every overridden link and every blocked pair (maps and sets sorted, so the order is fixed).
+   */
+  long digest() {
+    long digest = Fingerprints.mix(Fingerprints.start("network"), defaultLink.digest());
+    for (Map.Entry<Long, Link> link : links.entrySet()) {
+      digest = Fingerprints.mix(Fingerprints.mix(digest, link.getKey()), link.getValue().digest());
+    }
+    digest = Fingerprints.mix(digest, blocked.size());
+    for (long pair : blocked) {
+      digest = Fingerprints.mix(digest, pair);
+    }
+    return digest;
   }
 
   static long key(int from, int to) {
@@ -143,10 +163,18 @@ final class Network {
     return threshold > 0 && random.chance(threshold);
   }
 
-  /** The delay of one copy of a message, drawing only when there is jitter. */
+  /**
+   * The delay of one copy of a message, drawing only when there is jitter. It saturates at
+   * {@code Long.MAX_VALUE} rather than wrap (a jitter of {@code Long.MAX_VALUE} draws from
+   * {@code [0, Long.MAX_VALUE)}, which cannot be told apart: every such delay is beyond any horizon).
+   */
   long delayMicros(Link link, SimRandom random) {
     long jitter = link.jitterMicros();
-    return jitter == 0 ? link.latencyMicros() : link.latencyMicros() + random.nextLong(jitter + 1);
+    if (jitter == 0) {
+      return link.latencyMicros();
+    }
+    long delay = link.latencyMicros() + random.nextLong(jitter == Long.MAX_VALUE ? jitter : jitter + 1);
+    return delay < 0 ? Long.MAX_VALUE : delay;
   }
 
   static void checkRatio(String name, double ratio) {

@@ -30,6 +30,11 @@ public final class SimRandom {
     return new SimRandom(state);
   }
 
+  /** Where the stream is, for fingerprints: two streams with the same state draw the same values. */
+  long state() {
+    return state;
+  }
+
   /** The next 64 random bits. */
   public long nextLong() {
     state += GOLDEN_GAMMA;

@@ -1,6 +1,8 @@
 package dev.helios.runtime;
 
+import dev.helios.runtime.internal.Copier;
 import dev.helios.runtime.internal.Fingerprints;
+import dev.helios.runtime.internal.Messages;
 import dev.helios.runtime.internal.NodeCompanion;
 import java.util.List;
 import java.util.TreeMap;
@@ -71,10 +73,12 @@ public final class Simulation {
     }
     for (SimulationBuilder.Scheduled scheduled : spec.scheduled()) {
       if (scheduled instanceof SimulationBuilder.ScheduledSend send) {
-        queue.push(send.atMicros(), EventQueue.SEND, send.from(), send.to(), -1, send.payload());
+        // The digest checks now that the payload is a message value, and lets fingerprints see it.
+        long digest = companions[send.to()].messageDigest(send.payload());
+        queue.push(send.atMicros(), EventQueue.SEND, send.from(), send.to(), -1, send.payload(), digest);
       } else {
         SimulationBuilder.ScheduledFault fault = (SimulationBuilder.ScheduledFault) scheduled;
-        queue.push(fault.atMicros(), EventQueue.FAULT, -1, -1, -1, fault.fault());
+        queue.push(fault.atMicros(), EventQueue.FAULT, -1, -1, -1, fault.fault(), fault.fault().digest());
       }
     }
   }
@@ -93,9 +97,14 @@ public final class Simulation {
     this.factories = source.factories;
     this.nodes = new Object[source.nodes.length];
     this.randoms = new SimRandom[source.randoms.length];
+    // One copier for the whole fork: an object two nodes (or a node and a message) share stays shared.
+    Copier copier = new Copier();
     for (int id : ids) {
-      nodes[id] = copyNode(id, source.nodes[id]);
+      nodes[id] = copyNode(id, source.nodes[id], copier);
       randoms[id] = source.randoms[id].copy();
+    }
+    if (Messages.anyCopyable()) {
+      queue.replacePayloads(payload -> Messages.copy(payload, copier));
     }
     this.crashed = source.crashed.clone();
     this.pendingTimers = new TreeMap<>(source.pendingTimers);
@@ -115,9 +124,9 @@ public final class Simulation {
     return new Simulation(this);
   }
 
-  private Object copyNode(int id, Object node) {
+  private Object copyNode(int id, Object node, Copier copier) {
     Object copy = newInstance(id);
-    companions[id].copyState(node, copy);
+    companions[id].copyState(node, copy, copier);
     return copy;
   }
 
@@ -264,7 +273,7 @@ public final class Simulation {
   /** The failed event, for the report: built only when a handler fails. */
   private static String describeEvent(int node, int sender, Object message, long timerId) {
     String event = timerId < 0 ? "deliver " + sender + " -> " + node : "timer " + timerId + " of node " + node;
-    return event + " " + Payloads.text(message);
+    return event + " " + Messages.text(message);
   }
 
 
@@ -293,10 +302,10 @@ public final class Simulation {
       trace.record(now, TraceKind.DROP, from, to, messageId, message, digest, "lost");
       return;
     }
-    queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, messageId, message, digest);
+    queue.push(timeAfter(network.delayMicros(link, networkRandom)), EventQueue.DELIVER, from, to, messageId, message, digest);
     if (network.duplicate(link, networkRandom)) {
       trace.record(now, TraceKind.DUPLICATE, from, to, messageId, message, digest, null);
-      queue.push(now + network.delayMicros(link, networkRandom), EventQueue.DELIVER, from, to, messageId, message, digest);
+      queue.push(timeAfter(network.delayMicros(link, networkRandom)), EventQueue.DELIVER, from, to, messageId, message, digest);
     }
   }
 
@@ -311,8 +320,17 @@ public final class Simulation {
     pendingTimers.put(id, node);
     long digest = companions[node].messageDigest(message);
     trace.record(now, TraceKind.TIMER_SET, node, node, id, message, digest, null);
-    queue.push(now + delayMicros, EventQueue.TIMER, node, node, id, message, digest);
+    queue.push(timeAfter(delayMicros), EventQueue.TIMER, node, node, id, message, digest);
     return id;
+  }
+
+  /**
+   * The time {@code delayMicros} (zero or more) from now. The clock never wraps: a delay past the
+   * end of time lands at {@code Long.MAX_VALUE}, beyond any horizon, so the run stops there.
+   */
+  private long timeAfter(long delayMicros) {
+    long time = now + delayMicros;
+    return time < now ? Long.MAX_VALUE : time;
   }
 
   boolean cancelTimer(int node, long timerId) {
@@ -585,22 +603,42 @@ public final class Simulation {
   }
 
   /**
-   * A 64-bit digest of the state that decides the future: clock, queue size, crashed nodes,
-   * partitions and every node's state.
+   * A 64-bit digest of everything that decides the rest of the run: the clock and the events
+   * processed (the budget), every pending event in the order it will run (time, kind, nodes, id,
+   * message digest, and whether a timer is still pending), the id counters that reach the trace,
+   * every random stream, the network (links and partitions), crashed nodes and every node's state.
+   * Two simulations with equal fingerprints, run on with the same calls, record the same trace from
+   * there. The trace so far is not part of it.
    */
   public long fingerprint() {
-    long digest = Fingerprints.start("helios-simulation");
-    digest = Fingerprints.mix(digest, now);
-    digest = Fingerprints.mix(digest, queue.size());
+    long[] digest = {Fingerprints.start("helios-simulation")};
+    mixInto(digest, now);
+    mixInto(digest, eventCount);
+    mixInto(digest, nextMessageId);
+    mixInto(digest, nextTimerId);
+    mixInto(digest, queue.size());
+    queue.forEachInOrder((time, kind, from, to, id, payload, payloadDigest) -> {
+      mixInto(digest, time);
+      mixInto(digest, ((long) kind << 48) ^ ((from & 0xffffffL) << 24) ^ (to & 0xffffffL));
+      mixInto(digest, id);
+      mixInto(digest, payloadDigest);
+      if (kind == EventQueue.TIMER) {
+        mixInto(digest, pendingTimers.containsKey(id) ? 1 : 0);
+      }
+    });
+    mixInto(digest, networkRandom.state());
+    mixInto(digest, network.digest());
     for (int id : ids) {
-      digest = Fingerprints.mix(digest, id);
-      digest = Fingerprints.mix(digest, crashed[id] ? 1 : 0);
-      digest = Fingerprints.mix(digest, companions[id].fingerprint(nodes[id]));
+      mixInto(digest, id);
+      mixInto(digest, crashed[id] ? 1 : 0);
+      mixInto(digest, randoms[id].state());
+      mixInto(digest, companions[id].fingerprint(nodes[id]));
     }
-    for (long pair : network.blockedPairs()) {
-      digest = Fingerprints.mix(digest, pair);
-    }
-    return digest;
+    return digest[0];
+  }
+
+  private static void mixInto(long[] digest, long value) {
+    digest[0] = Fingerprints.mix(digest[0], value);
   }
 
   /** Node {@code id}'s state as a JSON object. */

@@ -1,6 +1,7 @@
 package dev.helios.runtime;
 
 import dev.helios.runtime.internal.Fingerprints;
+import dev.helios.runtime.internal.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -66,10 +67,10 @@ final class TraceRecorder {
         ^ (((long) kind.ordinal() << 56) ^ ((from & 0xfffffffL) << 28) ^ (to & 0xfffffffL)) * 0xc2b2ae3d27d4eb4fL
         ^ id * 0x165667b19e3779f9L
         ^ payloadDigest * 0xd6e8feb86659fd93L
-        ^ (note == null ? 0 : Fingerprints.ofMessage(note)) * 0xff51afd7ed558ccdL;
+        ^ (note == null ? 0 : Messages.digest(note)) * 0xff51afd7ed558ccdL;
     digest = Long.rotateLeft(digest ^ word, 29) * 0xbf58476d1ce4e5b9L;
     if (recording) {
-      String text = payload == NO_PAYLOAD ? null : Payloads.text(payload);
+      String text = payload == NO_PAYLOAD ? null : Messages.text(payload);
       tail.add(new TraceEvent(timeMicros, kind, from, to, id, text, note));
     }
   }

@@ -8,19 +8,22 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Node.js binary used to run TeaVM's output: Node 22 or newer for WebAssembly GC (Node 20 cannot
- * run it), any supported Node for the JavaScript build.
+ * A Node.js binary used to run TeaVM's output: Node 24 or newer for WebAssembly GC, any supported
+ * Node for the JavaScript build. Node 20 cannot run WebAssembly GC at all; Node 22 runs it, but its
+ * V8 (12.4) never finishes the optimizing compile (TurboFan) of one function of TeaVM's output
+ * once that function is hot, and the process then never exits (V8 13.6, in Node 24, compiles it in
+ * a second; so do current browsers).
  *
- * <p>Looked up in the system property {@code helios.node22}, then the environment variable
- * {@code HELIOS_NODE22}, then {@code node} on the {@code PATH}. A binary named explicitly must be
- * Node 22 or newer, or the lookup fails; {@code node} on the {@code PATH} is simply passed over
+ * <p>Looked up in the system property {@code helios.node}, then the environment variable
+ * {@code HELIOS_NODE}, then {@code node} on the {@code PATH}. A binary named explicitly must be
+ * Node 24 or newer, or the lookup fails; {@code node} on the {@code PATH} is simply passed over
  * when it is older than the caller needs.
  */
 record NodeJs(String command, String version) {
-  static final String PROPERTY = "helios.node22";
-  static final String VARIABLE = "HELIOS_NODE22";
-  /** The first Node that runs WebAssembly GC without flags. */
-  static final int MAJOR_WASM_GC = 22;
+  static final String PROPERTY = "helios.node";
+  static final String VARIABLE = "HELIOS_NODE";
+  /** The first Node that runs TeaVM's WebAssembly GC output to the end (see above). */
+  static final int MAJOR_WASM_GC = 24;
   /** The oldest Node the runner scripts need (ES modules with top-level await). */
   static final int MAJOR_JS = 18;
 
@@ -56,7 +59,7 @@ record NodeJs(String command, String version) {
         null,
         "no Node " + majorMin + " or newer: `node` on the PATH is "
             + (version == null ? "missing" : version)
-            + "; set -D" + PROPERTY + "=/path/to/node22 or " + VARIABLE + " to run this test");
+            + "; set -D" + PROPERTY + "=/path/to/node or " + VARIABLE + " to run this test");
   }
 
   /** The output of {@code command --version} (e.g. {@code v22.23.3}), or null if it cannot run. */

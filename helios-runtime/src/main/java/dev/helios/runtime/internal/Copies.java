@@ -1,42 +1,358 @@
 package dev.helios.runtime.internal;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
-/** Helpers for generated deep copies. */
+/**
+ * The deep copies of collections that generated code makes: a copy is of the source's own class,
+ * iterates in the source's order and behaves as the source does from then on.
+ *
+ * <ul>
+ *   <li>{@code ArrayList}, {@code LinkedList}, {@code ArrayDeque}, {@code LinkedHashSet}, {@code
+ *       TreeSet}, {@code EnumSet}, {@code LinkedHashMap}, {@code TreeMap} and {@code EnumMap} (and
+ *       subclasses) are cloned, which keeps the class, the order, a comparator, a
+ *       {@code LinkedHashMap}'s access order and a subclass's fields; then mutable elements are
+ *       copied in place.
+ *   <li>{@code HashMap} and {@code HashSet}, whose order depends on a capacity they do not show,
+ *       are rebuilt with the smallest capacity that reproduces the source's order, and checked.
+ *   <li>Unmodifiable collections ({@code List.of}, {@code Collections.unmodifiableSet}...) are
+ *       shared when their elements are immutable, and otherwise rebuilt, unmodifiable, with copied
+ *       elements in the same order.
+ *   <li>Anything else cannot be copied exactly: the copy throws, naming the field and the fix.
+ * </ul>
+ *
+ * <p>Element copiers are null when elements are immutable and shared. {@code where} names the field
+ * for error messages. Each copy is remembered in the {@link Copier}, so shared collections stay
+ * shared.
+ */
 public final class Copies {
+  /** The largest hash table tried when reproducing a {@code HashMap}'s order. */
+  private static final int HASH_CAPACITY_MAX = 1 << 20;
+
   private Copies() {}
 
-  /** An empty map of the same kind as {@code source} (sorted with its comparator, linked, hash). */
-  public static <K, V> Map<K, V> emptyMapLike(Map<K, V> source) {
-    if (source instanceof SortedMap<K, V> sorted) {
-      return new TreeMap<>(sorted.comparator());
+  // ---- lists and queues ----
+
+  /** A copy of a list. */
+  @SuppressWarnings("unchecked")
+  public static <E> List<E> list(List<E> source, Copier copier, UnaryOperator<E> copyElement, String where) {
+    if (source == null) {
+      return null;
     }
-    if (source instanceof LinkedHashMap<?, ?>) {
-      return new LinkedHashMap<>();
+    List<E> done = copier.copied(source);
+    if (done != null) {
+      return done;
     }
-    return new HashMap<>();
+    List<E> copy;
+    if (source instanceof ArrayList<E> arrayList) {
+      copy = (List<E>) arrayList.clone();
+    } else if (source instanceof LinkedList<E> linkedList) {
+      copy = (List<E>) linkedList.clone();
+    } else if (Unmodifiable.is(source)) {
+      return copier.remember(source, copyElement == null ? source : unmodifiableList(source, copyElement));
+    } else {
+      throw cannotCopy(where, source, "an ArrayList, a LinkedList or an unmodifiable list (List.of, List.copyOf)");
+    }
+    copier.remember(source, copy);
+    if (copyElement != null) {
+      for (ListIterator<E> elements = copy.listIterator(); elements.hasNext(); ) {
+        elements.set(copyElement.apply(elements.next()));
+      }
+    }
+    return copy;
   }
 
-  /** An empty set of the same kind as {@code source} (sorted with its comparator, linked, hash). */
-  public static <E> Set<E> emptySetLike(Set<E> source) {
-    if (source instanceof SortedSet<E> sorted) {
-      return new TreeSet<>(sorted.comparator());
+  private static <E> List<E> unmodifiableList(List<E> source, UnaryOperator<E> copyElement) {
+    List<E> elements = new ArrayList<>(source.size());
+    for (E element : source) {
+      elements.add(copyElement.apply(element));
     }
-    if (source instanceof LinkedHashSet<?>) {
-      return new LinkedHashSet<>();
-    }
-    return new HashSet<>();
+    return Collections.unmodifiableList(elements);
   }
+
+  /** A copy of a queue or deque: an {@code ArrayDeque} or a {@code LinkedList}. */
+  @SuppressWarnings("unchecked")
+  public static <E, Q extends Queue<E>> Q queue(Q source, Copier copier, UnaryOperator<E> copyElement, String where) {
+    if (source == null) {
+      return null;
+    }
+    Q done = copier.copied(source);
+    if (done != null) {
+      return done;
+    }
+    if (source instanceof LinkedList<?>) {
+      return (Q) list((List<E>) source, copier, copyElement, where);
+    }
+    if (!(source instanceof ArrayDeque<?>)) {
+      throw cannotCopy(where, source, "an ArrayDeque or a LinkedList");
+    }
+    ArrayDeque<E> copy = ((ArrayDeque<E>) source).clone();
+    copier.remember(source, (Q) copy);
+    if (copyElement != null) {
+      // Once round the deque: each element leaves the front and its copy joins the back.
+      for (int remaining = copy.size(); remaining > 0; remaining--) {
+        copy.addLast(copyElement.apply(copy.pollFirst()));
+      }
+    }
+    return (Q) copy;
+  }
+
+  // ---- sets (elements are immutable values, so they are shared) ----
+
+  /** A copy of a set. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <E> Set<E> set(Set<E> source, Copier copier, String where) {
+    if (source == null) {
+      return null;
+    }
+    Set<E> done = copier.copied(source);
+    if (done != null) {
+      return done;
+    }
+    Set<E> copy;
+    if (source instanceof LinkedHashSet<E> linked) {
+      copy = (Set<E>) linked.clone();
+    } else if (source instanceof HashSet<E> hashSet) {
+      copy = hashSetInOrder(hashSet, where);
+    } else if (source instanceof TreeSet<E> treeSet) {
+      copy = (Set<E>) treeSet.clone();
+    } else if (source instanceof EnumSet enumSet) {
+      copy = enumSet.clone();
+    } else if (Unmodifiable.is(source)) {
+      copy = source;
+    } else {
+      throw cannotCopy(where, source, "a HashSet, LinkedHashSet, TreeSet, EnumSet or an unmodifiable set (Set.of)");
+    }
+    return copier.remember(source, copy);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E> Set<E> hashSetInOrder(HashSet<E> source, String where) {
+    if (source.getClass() != HashSet.class) {
+      return checkedOrder((Set<E>) source.clone(), source, where);
+    }
+    Object[] elements = source.toArray();
+    for (int capacity = capacityFor(elements.length - 1); capacity <= HASH_CAPACITY_MAX; capacity <<= 1) {
+      for (boolean reversed : new boolean[] {false, true}) {
+        HashSet<E> copy = new HashSet<>(capacity);
+        for (int i = 0; i < elements.length; i++) {
+          copy.add((E) elements[reversed ? elements.length - 1 - i : i]);
+        }
+        if (sameOrder(source, copy)) {
+          return copy;
+        }
+      }
+    }
+    throw cannotKeepOrder(where, source);
+  }
+
+  // ---- maps (keys are immutable values, so they are shared) ----
+
+  /** A copy of a map; values are copied with {@code copyValue} unless it is null. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <K, V> Map<K, V> map(Map<K, V> source, Copier copier, UnaryOperator<V> copyValue, String where) {
+    if (source == null) {
+      return null;
+    }
+    Map<K, V> done = copier.copied(source);
+    if (done != null) {
+      return done;
+    }
+    Map<K, V> copy;
+    if (source instanceof LinkedHashMap<K, V> linked) {
+      copy = (Map<K, V>) linked.clone();
+    } else if (source instanceof HashMap<K, V> hashMap) {
+      copy = hashMapInOrder(hashMap, where);
+    } else if (source instanceof TreeMap<K, V> treeMap) {
+      copy = (Map<K, V>) treeMap.clone();
+    } else if (source instanceof EnumMap enumMap) {
+      copy = enumMap.clone();
+    } else if (Unmodifiable.is(source)) {
+      return copier.remember(source, copyValue == null ? source : unmodifiableMap(source, copyValue, where));
+    } else {
+      throw cannotCopy(where, source, "a HashMap, LinkedHashMap, TreeMap, EnumMap or an unmodifiable map (Map.of)");
+    }
+    copier.remember(source, copy);
+    if (copyValue != null) {
+      for (Map.Entry<K, V> entry : copy.entrySet()) {
+        entry.setValue(copyValue.apply(entry.getValue()));
+      }
+    }
+    return copy;
+  }
+
+  private static <K, V> Map<K, V> unmodifiableMap(Map<K, V> source, UnaryOperator<V> copyValue, String where) {
+    if (source instanceof SortedMap<?, ?>) {
+      // An unmodifiable sorted map of mutable values: TeaVM has no unmodifiableSortedMap to rebuild it with.
+      throw cannotCopy(where, source, "a TreeMap, or an unmodifiable sorted map of immutable values");
+    }
+    Map<K, V> entries = new LinkedHashMap<>();
+    for (Map.Entry<K, V> entry : source.entrySet()) {
+      entries.put(entry.getKey(), copyValue.apply(entry.getValue()));
+    }
+    return Collections.unmodifiableMap(entries);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <K, V> Map<K, V> hashMapInOrder(HashMap<K, V> source, String where) {
+    if (source.getClass() != HashMap.class) {
+      return checkedOrder((Map<K, V>) source.clone(), source, where);
+    }
+    Object[] entries = source.entrySet().toArray();
+    for (int capacity = capacityFor(entries.length - 1); capacity <= HASH_CAPACITY_MAX; capacity <<= 1) {
+      for (boolean reversed : new boolean[] {false, true}) {
+        HashMap<K, V> copy = new HashMap<>(capacity);
+        for (int i = 0; i < entries.length; i++) {
+          Map.Entry<K, V> entry = (Map.Entry<K, V>) entries[reversed ? entries.length - 1 - i : i];
+          // merge, like computeIfAbsent, grows the table before it inserts and put after, so a map
+          // filled by merge holds one entry more before it grows: merge reproduces both.
+          if (entry.getValue() == null) {
+            copy.put(entry.getKey(), null);
+          } else {
+            copy.merge(entry.getKey(), entry.getValue(), (old, value) -> value);
+          }
+        }
+        if (sameOrder(source.keySet(), copy.keySet())) {
+          return copy;
+        }
+      }
+    }
+    throw cannotKeepOrder(where, source);
+  }
+
+  // ---- final fields: the fresh instance's own collection, refilled ----
+
+  /** Makes {@code target}, a fresh instance's final list, a copy of {@code source}. */
+  public static <E> void refillList(
+      List<E> source, List<E> target, Copier copier, UnaryOperator<E> copyElement, String where) {
+    if (!checkRefill(source, target, copier, where)) {
+      return;
+    }
+    target.clear();
+    for (E element : source) {
+      target.add(copyElement == null ? element : copyElement.apply(element));
+    }
+  }
+
+  /** Makes {@code target}, a fresh instance's final queue, a copy of {@code source}. */
+  public static <E> void refillQueue(
+      Queue<E> source, Queue<E> target, Copier copier, UnaryOperator<E> copyElement, String where) {
+    if (!checkRefill(source, target, copier, where)) {
+      return;
+    }
+    target.clear();
+    for (E element : source) {
+      target.add(copyElement == null ? element : copyElement.apply(element));
+    }
+  }
+
+  /** Makes {@code target}, a fresh instance's final set, a copy of {@code source}. */
+  public static <E> void refillSet(Set<E> source, Set<E> target, Copier copier, String where) {
+    if (!checkRefill(source, target, copier, where)) {
+      return;
+    }
+    target.clear();
+    target.addAll(source);
+    if (!sameOrder(source, target)) {
+      List<E> reversed = new ArrayList<>(source);
+      Collections.reverse(reversed);
+      target.clear();
+      target.addAll(reversed);
+      checkOrder(target, source, where);
+    }
+  }
+
+  /** Makes {@code target}, a fresh instance's final map, a copy of {@code source}. */
+  public static <K, V> void refillMap(
+      Map<K, V> source, Map<K, V> target, Copier copier, UnaryOperator<V> copyValue, String where) {
+    if (!checkRefill(source, target, copier, where)) {
+      return;
+    }
+    List<Map.Entry<K, V>> entries = new ArrayList<>(source.entrySet());
+    target.clear();
+    putAll(entries, target, copyValue);
+    if (!sameOrder(source.keySet(), target.keySet())) {
+      Collections.reverse(entries);
+      target.clear();
+      putAll(entries, target, copyValue);
+      checkOrder(target.keySet(), source.keySet(), where);
+    }
+  }
+
+  private static <K, V> void putAll(List<Map.Entry<K, V>> entries, Map<K, V> target, UnaryOperator<V> copyValue) {
+    for (Map.Entry<K, V> entry : entries) {
+      V value = entry.getValue();
+      target.put(entry.getKey(), copyValue == null ? value : copyValue.apply(value));
+    }
+  }
+
+  /**
+   * Checks that a final field's collection in a fresh instance can become a copy of the source's:
+   * both null or neither, the same class and comparator. Returns true if it is to be refilled, and
+   * false if both are null or both are the same unmodifiable collection.
+   */
+  private static boolean checkRefill(Object source, Object target, Copier copier, String where) {
+    checkFinalNullness(source, target, where);
+    if (source == null) {
+      return false;
+    }
+    Object done = copier.copied(source);
+    if (done != null && done != target) {
+      throw new IllegalStateException(
+          "cannot copy final field " + where + ": the collection it holds is also held by another field, copied"
+              + " first, so the copies could not share it; make " + where + " non-final");
+    }
+    copier.remember(source, target);
+    if (source.getClass() != target.getClass()) {
+      throw new IllegalStateException(
+          "cannot copy final field " + where + ": it holds a " + source.getClass().getName()
+              + " but a fresh instance holds a " + target.getClass().getName()
+              + "; make the field non-final, or set it the same way in every instance");
+    }
+    if (!Unmodifiable.isKnownModifiable(source) && Unmodifiable.is(source)) {
+      checkFinalField(source, target, where);
+      return false;
+    }
+    Object sourceComparator = comparatorOf(source);
+    if (!Objects.equals(sourceComparator, comparatorOf(target))) {
+      throw new IllegalStateException(
+          "cannot copy final field " + where + ": a fresh instance's " + source.getClass().getSimpleName()
+              + " has another comparator than the source's; make the field non-final");
+    }
+    return true;
+  }
+
+  private static Object comparatorOf(Object collection) {
+    if (collection instanceof TreeSet<?> set) {
+      return set.comparator();
+    }
+    if (collection instanceof TreeMap<?, ?> map) {
+      return map.comparator();
+    }
+    return null;
+  }
+
+  // ---- final values ----
 
   /**
    * Checks that a final field the copy cannot assign came out of the node's factory with the
@@ -68,5 +384,56 @@ public final class Copies {
               + "null in the source but " + (fresh == null ? "" : "not ")
               + "null in a fresh instance; make the field non-final");
     }
+  }
+
+  // ---- order ----
+
+  /** The table size a default hash map or set has once it has grown to {@code size} entries by {@code put}. */
+  private static int capacityFor(int size) {
+    int capacity = 16;
+    while (size > capacity / 4 * 3) {
+      capacity <<= 1;
+    }
+    return capacity;
+  }
+
+  /** True if both iterate over the same objects in the same order. */
+  private static boolean sameOrder(Collection<?> first, Collection<?> second) {
+    if (first.size() != second.size()) {
+      return false;
+    }
+    Iterator<?> others = second.iterator();
+    for (Object element : first) {
+      if (element != others.next()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static <C> C checkedOrder(C copy, Object source, String where) {
+    Collection<?> copied = copy instanceof Map<?, ?> map ? map.keySet() : (Collection<?>) copy;
+    Collection<?> original = source instanceof Map<?, ?> map ? map.keySet() : (Collection<?>) source;
+    checkOrder(copied, original, where);
+    return copy;
+  }
+
+  private static void checkOrder(Collection<?> copy, Collection<?> source, String where) {
+    if (!sameOrder(source, copy)) {
+      throw cannotKeepOrder(where, source);
+    }
+  }
+
+  private static IllegalStateException cannotKeepOrder(String where, Object source) {
+    return new IllegalStateException(
+        "cannot copy " + where + " exactly: no copy of its " + source.getClass().getName()
+            + " iterates in the same order (a hash table's order depends on how large it once was);"
+            + " use a LinkedHashMap, LinkedHashSet, TreeMap or TreeSet, whose order copies keep");
+  }
+
+  private static IllegalStateException cannotCopy(String where, Object source, String supported) {
+    return new IllegalStateException(
+        "cannot copy " + where + ": it holds a " + source.getClass().getName()
+            + ", which Helios cannot copy exactly; hold " + supported + " instead");
   }
 }

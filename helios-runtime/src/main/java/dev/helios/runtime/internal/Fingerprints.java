@@ -86,26 +86,11 @@ public final class Fingerprints {
   }
 
   /**
-   * The trace digest of a message whose type has no generated digest: strings, boxed primitives
-   * and enums by value without allocating (a string by its {@code hashCode}, which the language
-   * specifies and caches), anything else by its {@code toString()}.
+   * The digest of an immutable JDK value ({@code Instant}, {@code UUID}, {@code BigDecimal}...)
+   * through its {@code toString()}, which for these classes is their value and the same everywhere.
    */
-  public static long ofMessage(Object message) {
-    if (message == null) {
-      return NULL;
-    }
-    if (message instanceof String string) {
-      return ((long) string.hashCode() << 32) ^ string.length() ^ 0x5354524eL;
-    }
-    if (message instanceof Long || message instanceof Integer || message instanceof Short
-        || message instanceof Byte || message instanceof Double || message instanceof Float
-        || message instanceof Character || message instanceof Boolean) {
-      return mix(2, ofBoxed(message));
-    }
-    if (message instanceof Enum<?> constant) {
-      return mix(3, ofString(constant.name()));
-    }
-    return mix(4, ofString(message.toString()));
+  public static long ofText(Object value) {
+    return value == null ? NULL : ofString(value.toString());
   }
 
   /** The digest of a map entry or pair, for unordered sums. */

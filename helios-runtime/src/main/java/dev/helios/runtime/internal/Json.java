@@ -2,6 +2,8 @@ package dev.helios.runtime.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,6 +85,11 @@ public final class Json {
     }
   }
 
+  /** Appends an immutable JDK value (Instant, UUID, BigDecimal...) as the JSON string of its text, or null. */
+  public static void text(StringBuilder out, Object value) {
+    string(out, value == null ? null : value.toString());
+  }
+
   public static void enumConstant(StringBuilder out, Enum<?> value) {
     string(out, value == null ? null : value.name());
   }
@@ -94,7 +101,9 @@ public final class Json {
         || collection instanceof SortedSet<?>
         || collection instanceof SortedMap<?, ?>
         || collection instanceof LinkedHashSet<?>
-        || collection instanceof LinkedHashMap<?, ?>;
+        || collection instanceof LinkedHashMap<?, ?>
+        || collection instanceof EnumSet<?>
+        || collection instanceof EnumMap<?, ?>;
   }
 
   /**
