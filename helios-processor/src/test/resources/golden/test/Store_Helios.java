@@ -260,11 +260,18 @@ public final class Store_Helios implements NodeCompanion<Store> {
     if (source == null) {
       return Fingerprints.NULL;
     }
+    long digest = Fingerprints.mix(TAG_map, source.size());
+    if (Fingerprints.isOrdered(source)) {
+      for (Map.Entry<String, Long> entry : source.entrySet()) {
+        digest = Fingerprints.mix(digest, Fingerprints.pair(Fingerprints.ofString(entry.getKey()), Fingerprints.ofBoxed(entry.getValue())));
+      }
+      return digest;
+    }
     long sum = 0;
     for (Map.Entry<String, Long> entry : source.entrySet()) {
       sum += Fingerprints.pair(Fingerprints.ofString(entry.getKey()), Fingerprints.ofBoxed(entry.getValue()));
     }
-    return Fingerprints.mix(Fingerprints.mix(TAG_map, source.size()), sum);
+    return Fingerprints.mix(digest, sum);
   }
 
   private static long fingerprintIntArray(int[] source) {
@@ -282,11 +289,18 @@ public final class Store_Helios implements NodeCompanion<Store> {
     if (source == null) {
       return Fingerprints.NULL;
     }
+    long digest = Fingerprints.mix(TAG_map, source.size());
+    if (Fingerprints.isOrdered(source)) {
+      for (Map.Entry<String, Ledger> entry : source.entrySet()) {
+        digest = Fingerprints.mix(digest, Fingerprints.pair(Fingerprints.ofString(entry.getKey()), Ledger_Helios.fingerprintOf(entry.getValue())));
+      }
+      return digest;
+    }
     long sum = 0;
     for (Map.Entry<String, Ledger> entry : source.entrySet()) {
       sum += Fingerprints.pair(Fingerprints.ofString(entry.getKey()), Ledger_Helios.fingerprintOf(entry.getValue()));
     }
-    return Fingerprints.mix(Fingerprints.mix(TAG_map, source.size()), sum);
+    return Fingerprints.mix(digest, sum);
   }
 
   private static void describeListOfStoreEntry(List<Store.Entry> source, StringBuilder out) {

@@ -102,6 +102,8 @@ public final class RunAll {
     timeRow(out, figures, "fork vs Java serialization round trip", fork, "ForkBenchmark.javaSerializationRoundTrip", "µs", 50);
     timeRow(out, figures, "fork vs hand-written copy of the nodes (the limit)", fork, "ForkBenchmark.handWrittenCopy", "µs", 0);
     timeRow(out, figures, "generated node copy vs hand-written copy", "ForkBenchmark.companionCopy", "ForkBenchmark.handWrittenCopy", "µs", 0);
+    // The ratio is fork time / fingerprint time: how many fingerprints one fork costs.
+    timeRow(out, figures, "fingerprint vs fork (5 nodes)", "ForkBenchmark.heliosFingerprint", fork, "µs", 0);
     for (String nodeCount : nodeCounts) {
       String helios = "PingPongBenchmark.helios@" + nodeCount;
       String boxed = "PingPongBenchmark.heliosBoxedToken@" + nodeCount;

@@ -114,29 +114,48 @@ final class DigestCode {
       sequence(method, elements.element(), mode);
     } else if (shape instanceof Shape.Elements elements) {
       checkUnmodifiable(method, mode);
-      method.addStatement("long sum = 0");
-      method.beginControlFlow("for ($T element : source)", elements.element().type())
-          .addStatement("sum += $T.finish($L)", FINGERPRINTS, digest(elements.element(), CodeBlock.of("element"), mode, where))
-          .endControlFlow();
-      method.addStatement(
-          "return $T.mix($T.mix($N, source.size()), sum)", FINGERPRINTS, FINGERPRINTS, helpers.tag("set"));
+      CodeBlock element = digest(elements.element(), CodeBlock.of("element"), mode, where);
+      orderedOrSummed(method, elements.element().type(), "element", CodeBlock.of("source"), element,
+          CodeBlock.of("$T.finish($L)", FINGERPRINTS, element), "set");
     } else if (shape instanceof Shape.Entries entries) {
       checkUnmodifiable(method, mode);
-      method.addStatement("long sum = 0");
-      method.beginControlFlow("for ($T entry : source.entrySet())", entryType(entries))
-          .addStatement(
-              "sum += $T.pair($L, $L)",
-              FINGERPRINTS,
-              digest(entries.key(), CodeBlock.of("entry.getKey()"), mode, where),
-              digest(entries.value(), CodeBlock.of("entry.getValue()"), mode, where))
-          .endControlFlow();
-      method.addStatement(
-          "return $T.mix($T.mix($N, source.size()), sum)", FINGERPRINTS, FINGERPRINTS, helpers.tag("map"));
+      CodeBlock pair = CodeBlock.of(
+          "$T.pair($L, $L)",
+          FINGERPRINTS,
+          digest(entries.key(), CodeBlock.of("entry.getKey()"), mode, where),
+          digest(entries.value(), CodeBlock.of("entry.getValue()"), mode, where));
+      orderedOrSummed(method, entryType(entries), "entry", CodeBlock.of("source.entrySet()"), pair, pair, "map");
     } else {
       throw new IllegalStateException("no " + mode.purpose + " helper for " + shape);
     }
     helpers.add(method.build());
     return name;
+  }
+
+  /**
+   * A set's or map's digest: its elements mixed in order when its order is part of its state (a
+   * linked, sorted or enum collection), added up otherwise, so that hash order cannot matter.
+   */
+  private void orderedOrSummed(
+      MethodSpec.Builder method,
+      TypeName elementType,
+      String variable,
+      CodeBlock elements,
+      CodeBlock inOrder,
+      CodeBlock summed,
+      String tag) {
+    method.addStatement("long digest = $T.mix($N, source.size())", FINGERPRINTS, helpers.tag(tag));
+    method.beginControlFlow("if ($T.isOrdered(source))", FINGERPRINTS)
+        .beginControlFlow("for ($T $N : $L)", elementType, variable, elements)
+        .addStatement("digest = $T.mix(digest, $L)", FINGERPRINTS, inOrder)
+        .endControlFlow()
+        .addStatement("return digest")
+        .endControlFlow();
+    method.addStatement("long sum = 0");
+    method.beginControlFlow("for ($T $N : $L)", elementType, variable, elements)
+        .addStatement("sum += $L", summed)
+        .endControlFlow();
+    method.addStatement("return $T.mix(digest, sum)", FINGERPRINTS);
   }
 
   private void sequence(MethodSpec.Builder method, Shape element, Mode mode) {

@@ -38,9 +38,9 @@ sealed interface Fault {
     if (this instanceof LinkChange change) {
       digest = Fingerprints.mix(digest, change.latencyMicros() == null ? -1 : change.latencyMicros());
       digest = Fingerprints.mix(digest, change.jitterMicros() == null ? -1 : change.jitterMicros());
-      digest = Fingerprints.mix(digest, change.lossRatio() == null ? -1 : SimRandom.thresholdOf(change.lossRatio()));
+      digest = Fingerprints.mix(digest, change.lossRatio() == null ? Fingerprints.NULL : Fingerprints.ofDouble(change.lossRatio()));
       digest = Fingerprints.mix(
-          digest, change.duplicationRatio() == null ? -1 : SimRandom.thresholdOf(change.duplicationRatio()));
+          digest, change.duplicationRatio() == null ? Fingerprints.NULL : Fingerprints.ofDouble(change.duplicationRatio()));
     }
     return digest;
   }

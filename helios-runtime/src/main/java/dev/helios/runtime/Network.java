@@ -56,10 +56,13 @@ final class Network {
       return duplicationRatio;
     }
 
-    /** A digest of these settings, for fingerprints: decisions read only these four values. */
+    /**
+     * A digest of these settings, for fingerprints: the ratios as given, not their thresholds, since
+     * the trace prints them when a link changes.
+     */
     long digest() {
       long digest = Fingerprints.mix(Fingerprints.mix(LINK_TAG, latencyMicros), jitterMicros);
-      return Fingerprints.mix(Fingerprints.mix(digest, lossThreshold), duplicationThreshold);
+      return Fingerprints.mix(Fingerprints.mix(digest, Fingerprints.ofDouble(lossRatio)), Fingerprints.ofDouble(duplicationRatio));
     }
 
     /** The text of these settings in the trace. */

@@ -605,23 +605,32 @@ public final class Simulation {
   /**
    * A 64-bit digest of everything that decides the rest of the run: the clock and the events
    * processed (the budget), every pending event in the order it will run (time, kind, nodes, id,
-   * message digest, and whether a timer is still pending), the id counters that reach the trace,
-   * every random stream, the network (links and partitions), crashed nodes and every node's state.
+   * message digest, the digest of a {@code @Copyable} message's value now, and whether a timer is
+   * still pending), the id counters that reach the trace, every random stream, the network (links
+   * and partitions), crashed nodes and every node's state.
    * Two simulations with equal fingerprints, run on with the same calls, record the same trace from
    * there. The trace so far is not part of it.
    */
   public long fingerprint() {
+    checkUsable();
     long[] digest = {Fingerprints.start("helios-simulation")};
     mixInto(digest, now);
     mixInto(digest, eventCount);
     mixInto(digest, nextMessageId);
     mixInto(digest, nextTimerId);
     mixInto(digest, queue.size());
+    boolean mutableMessages = Messages.anyCopyable();
     queue.forEachInOrder((time, kind, from, to, id, payload, payloadDigest) -> {
       mixInto(digest, time);
       mixInto(digest, ((long) kind << 48) ^ ((from & 0xffffffL) << 24) ^ (to & 0xffffffL));
       mixInto(digest, id);
       mixInto(digest, payloadDigest);
+      if (mutableMessages && (kind == EventQueue.DELIVER || kind == EventQueue.TIMER || kind == EventQueue.SEND)) {
+        // A @Copyable message can change while it waits (the receiver of one copy of a duplicate
+        // changes the other): its handler and its text in the trace will see its value now, while
+        // the trace hash gets the digest kept from the send. Both decide the future.
+        mixInto(digest, companions[to].messageDigest(payload));
+      }
       if (kind == EventQueue.TIMER) {
         mixInto(digest, pendingTimers.containsKey(id) ? 1 : 0);
       }

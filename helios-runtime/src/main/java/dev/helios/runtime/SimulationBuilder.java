@@ -89,8 +89,11 @@ public final class SimulationBuilder {
    * {@code jitterMs} jitter and loses {@code lossRatio} of messages; {@code seed} seeds the run.
    */
   public SimulationBuilder lossyNetwork(long latencyMs, long jitterMs, double lossRatio, long seed) {
-    latencyMs(latencyMs);
-    jitterMs(jitterMs);
+    // Both times are converted before either is set, so a refused time leaves the builder as it was.
+    long latencyMicros = millisToMicros("latency", latencyMs);
+    long jitterMicros = millisToMicros("jitter", jitterMs);
+    latencyMicros(latencyMicros);
+    jitterMicros(jitterMicros);
     lossRatio(lossRatio);
     return seed(seed);
   }
@@ -135,10 +138,13 @@ public final class SimulationBuilder {
 
   /** Latency and jitter of the directed link {@code from -> to}, overriding the defaults. */
   public SimulationBuilder linkLatencyMs(int from, int to, long latencyMs, long jitterMs) {
+    // Both times are checked before the link is touched, so a refused call leaves no override behind.
+    long latencyMicros = millisToMicros("latency", latencyMs);
+    long jitterMicros = millisToMicros("jitter", jitterMs);
     LinkOverride link = override(from, to);
     checkOnce("latency of link " + from + " -> " + to, link.latencyMicros);
-    link.latencyMicros = checkNotNegative("latency of link " + from + " -> " + to, millisToMicros("latency", latencyMs), "µs");
-    link.jitterMicros = checkNotNegative("jitter of link " + from + " -> " + to, millisToMicros("jitter", jitterMs), "µs");
+    link.latencyMicros = latencyMicros;
+    link.jitterMicros = jitterMicros;
     return this;
   }
 

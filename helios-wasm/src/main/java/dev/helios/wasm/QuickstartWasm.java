@@ -3,6 +3,8 @@ package dev.helios.wasm;
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.SimulationBuilder;
+import dev.helios.runtime.TraceEvent;
+import java.util.List;
 
 /**
  * The TeaVM entry point that runs the seed's quick start (seed 42) and prints its trace, its run
@@ -50,7 +52,22 @@ public final class QuickstartWasm {
         .build();
   }
 
-  /** Runs the quick start, then the faults-and-fork scenario, both with {@link #SEED}; arguments are ignored. */
+  /**
+   * Four {@link Shapes} nodes: state and messages whose every shape a fork must copy exactly, on a
+   * slightly lossy, jittery network.
+   */
+  public static Simulation shapes(long seed) {
+    SimulationBuilder builder = SimulationBuilder.create();
+    for (int id = 0; id < 4; id++) {
+      builder.node(id, () -> new Shapes(4));
+    }
+    return builder.lossyNetwork(1, 1, 0.05, seed).horizonMs(120).build();
+  }
+
+  /**
+   * Runs the quick start, the faults-and-fork scenario and the shapes scenario, all with
+   * {@link #SEED}; arguments are ignored.
+   */
   public static void main(String[] args) {
     Simulation sim = build(SEED);
     RunResult result = sim.run();
@@ -73,6 +90,24 @@ public final class QuickstartWasm {
       for (dev.helios.runtime.TraceEvent event : trace.subList(trace.size() - 4, trace.size())) {
         System.out.println("  " + event.toText());
       }
+    }
+
+    // Fork-then-run equals run, for state of every shape and a mutable message in flight: the fork
+    // runs first, so anything it still shared with the original would show in the original's hash.
+    Simulation unforked = shapes(SEED);
+    unforked.run();
+    Simulation shapesOriginal = shapes(SEED);
+    shapesOriginal.runUntil(61_000);
+    Simulation shapesFork = shapesOriginal.fork();
+    shapesFork.run();
+    shapesOriginal.run();
+    System.out.println("shapes: unforked " + Simulation.hex(unforked.traceHash()) + ", original "
+        + Simulation.hex(shapesOriginal.traceHash()) + ", fork " + Simulation.hex(shapesFork.traceHash())
+        + ", fingerprints equal: " + (unforked.fingerprint() == shapesFork.fingerprint()));
+    System.out.println("  node 2: " + shapesFork.describeNode(2));
+    List<TraceEvent> shapesTrace = shapesFork.trace();
+    for (TraceEvent event : shapesTrace.subList(shapesTrace.size() - 3, shapesTrace.size())) {
+      System.out.println("  " + event.toText());
     }
   }
 }

@@ -103,6 +103,15 @@ public class ForkBenchmark {
     return simulation.fork();
   }
 
+  /**
+   * The fingerprint of the same simulation: what the explorer pays per branch to find a state it
+   * has seen, against {@link #heliosFork}, which it pays to keep one.
+   */
+  @Benchmark
+  public long heliosFingerprint() {
+    return simulation.fingerprint();
+  }
+
   /** The five nodes through the generated copy only, with one copier for all, as a fork copies them. */
   @Benchmark
   public ReplicaNode[] companionCopy() {

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -29,10 +30,11 @@ import java.util.function.UnaryOperator;
  *
  * <ul>
  *   <li>{@code ArrayList}, {@code LinkedList}, {@code ArrayDeque}, {@code LinkedHashSet}, {@code
- *       TreeSet}, {@code EnumSet}, {@code LinkedHashMap}, {@code TreeMap} and {@code EnumMap} (and
- *       subclasses) are cloned, which keeps the class, the order, a comparator, a
- *       {@code LinkedHashMap}'s access order and a subclass's fields; then mutable elements are
- *       copied in place.
+ *       TreeSet}, {@code EnumSet}, {@code LinkedHashMap}, {@code TreeMap} and {@code EnumMap} are
+ *       copied by their copy constructors, which keep the order and a comparator; a
+ *       {@code LinkedHashMap} also keeps its access order (found by {@link #isAccessOrdered}); a
+ *       subclass is cloned, which keeps its class and fields. Then mutable elements are copied in
+ *       place.
  *   <li>{@code HashMap} and {@code HashSet}, whose order depends on a capacity they do not show,
  *       are rebuilt with the smallest capacity that reproduces the source's order, and checked.
  *   <li>Unmodifiable collections ({@code List.of}, {@code Collections.unmodifiableSet}...) are
@@ -64,10 +66,8 @@ public final class Copies {
       return done;
     }
     List<E> copy;
-    if (source instanceof ArrayList<E> arrayList) {
-      copy = (List<E>) arrayList.clone();
-    } else if (source instanceof LinkedList<E> linkedList) {
-      copy = (List<E>) linkedList.clone();
+    if (source instanceof ArrayList<?> || source instanceof LinkedList<?>) {
+      copy = (List<E>) ofSameClass(source);
     } else if (Unmodifiable.is(source)) {
       return copier.remember(source, copyElement == null ? source : unmodifiableList(source, copyElement));
     } else {
@@ -106,7 +106,7 @@ public final class Copies {
     if (!(source instanceof ArrayDeque<?>)) {
       throw cannotCopy(where, source, "an ArrayDeque or a LinkedList");
     }
-    ArrayDeque<E> copy = ((ArrayDeque<E>) source).clone();
+    ArrayDeque<E> copy = (ArrayDeque<E>) ofSameClass(source);
     copier.remember(source, (Q) copy);
     if (copyElement != null) {
       // Once round the deque: each element leaves the front and its copy joins the back.
@@ -130,14 +130,10 @@ public final class Copies {
       return done;
     }
     Set<E> copy;
-    if (source instanceof LinkedHashSet<E> linked) {
-      copy = (Set<E>) linked.clone();
-    } else if (source instanceof HashSet<E> hashSet) {
+    if (source instanceof HashSet<E> hashSet && !(source instanceof LinkedHashSet<?>)) {
       copy = hashSetInOrder(hashSet, where);
-    } else if (source instanceof TreeSet<E> treeSet) {
-      copy = (Set<E>) treeSet.clone();
-    } else if (source instanceof EnumSet enumSet) {
-      copy = enumSet.clone();
+    } else if (source instanceof LinkedHashSet<?> || source instanceof TreeSet<?> || source instanceof EnumSet<?>) {
+      copy = (Set<E>) ofSameClass(source);
     } else if (Unmodifiable.is(source)) {
       copy = source;
     } else {
@@ -149,7 +145,7 @@ public final class Copies {
   @SuppressWarnings("unchecked")
   private static <E> Set<E> hashSetInOrder(HashSet<E> source, String where) {
     if (source.getClass() != HashSet.class) {
-      return checkedOrder((Set<E>) source.clone(), source, where);
+      return checkedOrder((Set<E>) ofSameClass(source), source, where);
     }
     Object[] elements = source.toArray();
     for (int capacity = capacityFor(elements.length - 1); capacity <= HASH_CAPACITY_MAX; capacity <<= 1) {
@@ -179,14 +175,10 @@ public final class Copies {
       return done;
     }
     Map<K, V> copy;
-    if (source instanceof LinkedHashMap<K, V> linked) {
-      copy = (Map<K, V>) linked.clone();
-    } else if (source instanceof HashMap<K, V> hashMap) {
+    if (source instanceof HashMap<K, V> hashMap && !(source instanceof LinkedHashMap<?, ?>)) {
       copy = hashMapInOrder(hashMap, where);
-    } else if (source instanceof TreeMap<K, V> treeMap) {
-      copy = (Map<K, V>) treeMap.clone();
-    } else if (source instanceof EnumMap enumMap) {
-      copy = enumMap.clone();
+    } else if (source instanceof LinkedHashMap<?, ?> || source instanceof TreeMap<?, ?> || source instanceof EnumMap<?, ?>) {
+      copy = (Map<K, V>) ofSameClass(source);
     } else if (Unmodifiable.is(source)) {
       return copier.remember(source, copyValue == null ? source : unmodifiableMap(source, copyValue, where));
     } else {
@@ -216,7 +208,7 @@ public final class Copies {
   @SuppressWarnings("unchecked")
   private static <K, V> Map<K, V> hashMapInOrder(HashMap<K, V> source, String where) {
     if (source.getClass() != HashMap.class) {
-      return checkedOrder((Map<K, V>) source.clone(), source, where);
+      return checkedOrder((Map<K, V>) ofSameClass(source), source, where);
     }
     Object[] entries = source.entrySet().toArray();
     for (int capacity = capacityFor(entries.length - 1); capacity <= HASH_CAPACITY_MAX; capacity <<= 1) {
@@ -238,6 +230,91 @@ public final class Copies {
       }
     }
     throw cannotKeepOrder(where, source);
+  }
+
+  // ---- of the same class ----
+
+  /**
+   * A shallow copy of one of the JDK's mutable collections, of the source's own class and order:
+   * made by the class's copy constructor for the JDK class itself (a TreeSet or TreeMap keeps its
+   * comparator, a LinkedHashMap its access order), and by {@code clone()} for a subclass, which
+   * keeps the subclass and its fields. Copy constructors rather than {@code clone()} for the JDK
+   * classes because TeaVM's {@code EnumMap.clone()} shares its entry set with the source, so the
+   * copy's entries would be the source's.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object ofSameClass(Object source) {
+    Class<?> type = source.getClass();
+    if (type == ArrayList.class) {
+      return new ArrayList<>((ArrayList<?>) source);
+    } else if (type == LinkedList.class) {
+      return new LinkedList<>((LinkedList<?>) source);
+    } else if (type == ArrayDeque.class) {
+      return new ArrayDeque<>((ArrayDeque<?>) source);
+    } else if (type == LinkedHashSet.class) {
+      return new LinkedHashSet<>((LinkedHashSet<?>) source);
+    } else if (type == TreeSet.class) {
+      return new TreeSet<>((SortedSet) source);
+    } else if (source instanceof EnumSet enumSet) {
+      return EnumSet.copyOf(enumSet);
+    } else if (type == TreeMap.class) {
+      return new TreeMap<>((SortedMap) source);
+    } else if (type == EnumMap.class) {
+      return new EnumMap<>((EnumMap) source);
+    } else if (type == LinkedHashMap.class) {
+      return linkedHashMapCopy((LinkedHashMap<Object, Object>) source);
+    }
+    return cloneOf(source);
+  }
+
+  private static Object cloneOf(Object source) {
+    if (source instanceof ArrayList<?> list) {
+      return list.clone();
+    } else if (source instanceof LinkedList<?> list) {
+      return list.clone();
+    } else if (source instanceof ArrayDeque<?> deque) {
+      return deque.clone();
+    } else if (source instanceof HashSet<?> set) {
+      return set.clone();
+    } else if (source instanceof TreeSet<?> set) {
+      return set.clone();
+    } else if (source instanceof HashMap<?, ?> map) {
+      return map.clone();
+    } else if (source instanceof TreeMap<?, ?> map) {
+      return map.clone();
+    } else if (source instanceof EnumMap<?, ?> map) {
+      return map.clone();
+    }
+    throw new IllegalStateException("no clone for " + source.getClass().getName());
+  }
+
+  /** A LinkedHashMap with the source's entries, order and access order. */
+  private static LinkedHashMap<Object, Object> linkedHashMapCopy(LinkedHashMap<Object, Object> source) {
+    LinkedHashMap<Object, Object> copy = new LinkedHashMap<>(16, 0.75f, isAccessOrdered(source));
+    for (Map.Entry<Object, Object> entry : source.entrySet()) {
+      copy.put(entry.getKey(), entry.getValue());
+    }
+    return copy;
+  }
+
+  /**
+   * True if {@code map} orders its entries by access (an LRU cache), which no method shows: two
+   * keys nobody else holds are added, the first is read, and the map is access-ordered if that
+   * moved it last; both are removed again, which leaves the other entries as they were.
+   */
+  private static boolean isAccessOrdered(LinkedHashMap<Object, Object> map) {
+    Object first = new Object();
+    Object second = new Object();
+    map.put(first, null);
+    map.put(second, null);
+    map.get(first);
+    Object last = null;
+    for (Map.Entry<Object, Object> entry : map.entrySet()) {
+      last = entry.getKey();
+    }
+    map.remove(first);
+    map.remove(second);
+    return last == first;
   }
 
   // ---- final fields: the fresh instance's own collection, refilled ----
@@ -278,7 +355,7 @@ public final class Copies {
       Collections.reverse(reversed);
       target.clear();
       target.addAll(reversed);
-      checkOrder(target, source, where);
+      checkRefilledOrder(target, source, source, where);
     }
   }
 
@@ -295,7 +372,7 @@ public final class Copies {
       Collections.reverse(entries);
       target.clear();
       putAll(entries, target, copyValue);
-      checkOrder(target.keySet(), source.keySet(), where);
+      checkRefilledOrder(target.keySet(), source.keySet(), source, where);
     }
   }
 
@@ -311,6 +388,7 @@ public final class Copies {
    * both null or neither, the same class and comparator. Returns true if it is to be refilled, and
    * false if both are null or both are the same unmodifiable collection.
    */
+  @SuppressWarnings("unchecked")
   private static boolean checkRefill(Object source, Object target, Copier copier, String where) {
     checkFinalNullness(source, target, where);
     if (source == null) {
@@ -332,6 +410,12 @@ public final class Copies {
     if (!Unmodifiable.isKnownModifiable(source) && Unmodifiable.is(source)) {
       checkFinalField(source, target, where);
       return false;
+    }
+    if (source.getClass() == LinkedHashMap.class
+        && isAccessOrdered((LinkedHashMap<Object, Object>) source) != isAccessOrdered((LinkedHashMap<Object, Object>) target)) {
+      throw new IllegalStateException(
+          "cannot copy final field " + where + ": its LinkedHashMap and a fresh instance's differ in access order;"
+              + " make the field non-final, or create it the same way in every instance");
     }
     Object sourceComparator = comparatorOf(source);
     if (!Objects.equals(sourceComparator, comparatorOf(target))) {
@@ -414,13 +498,19 @@ public final class Copies {
   private static <C> C checkedOrder(C copy, Object source, String where) {
     Collection<?> copied = copy instanceof Map<?, ?> map ? map.keySet() : (Collection<?>) copy;
     Collection<?> original = source instanceof Map<?, ?> map ? map.keySet() : (Collection<?>) source;
-    checkOrder(copied, original, where);
+    if (!sameOrder(original, copied)) {
+      throw cannotKeepOrder(where, source);
+    }
     return copy;
   }
 
-  private static void checkOrder(Collection<?> copy, Collection<?> source, String where) {
-    if (!sameOrder(source, copy)) {
-      throw cannotKeepOrder(where, source);
+  private static void checkRefilledOrder(Collection<?> refilled, Collection<?> source, Object collection, String where) {
+    if (!sameOrder(source, refilled)) {
+      throw new IllegalStateException(
+          "cannot copy final field " + where + " exactly: a fresh instance's " + collection.getClass().getName()
+              + " cannot be refilled to iterate in the source's order (a hash table's order depends on how large"
+              + " it once was); make the field non-final, so a copy can size its own table, or use a"
+              + " LinkedHashMap, LinkedHashSet, TreeMap or TreeSet, whose order copies keep");
     }
   }
 

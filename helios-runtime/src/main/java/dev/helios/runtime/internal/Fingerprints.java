@@ -1,5 +1,14 @@
 package dev.helios.runtime.internal;
 
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
 /**
  * The 64-bit mixing that generated fingerprints use. Values are mixed field by field in source
  * order; unordered collections add up their elements' digests so that order cannot matter. Never
@@ -91,6 +100,23 @@ public final class Fingerprints {
    */
   public static long ofText(Object value) {
     return value == null ? NULL : ofString(value.toString());
+  }
+
+  /**
+   * True if iterating {@code collection} (a Collection or Map) gives an order that is part of its
+   * state: lists and deques, sorted and linked sets and maps, EnumSet and EnumMap. Their digests
+   * mix elements in that order (a LinkedHashMap filled in another order behaves differently);
+   * hash sets and maps, and unmodifiable sets and maps, add their elements' digests up.
+   */
+  public static boolean isOrdered(Object collection) {
+    return collection instanceof List<?>
+        || collection instanceof Deque<?>
+        || collection instanceof SortedSet<?>
+        || collection instanceof SortedMap<?, ?>
+        || collection instanceof LinkedHashSet<?>
+        || collection instanceof LinkedHashMap<?, ?>
+        || collection instanceof EnumSet<?>
+        || collection instanceof EnumMap<?, ?>;
   }
 
   /** The digest of a map entry or pair, for unordered sums. */

@@ -2,13 +2,7 @@ package dev.helios.runtime.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.SortedSet;
 
 /** The JSON text that generated describe methods and trace exports write. */
 public final class Json {
@@ -96,14 +90,7 @@ public final class Json {
 
   /** True if iterating {@code collection} (a Collection or Map) gives a meaningful order. */
   public static boolean isOrdered(Object collection) {
-    return collection instanceof List<?>
-        || collection instanceof java.util.Deque<?>
-        || collection instanceof SortedSet<?>
-        || collection instanceof SortedMap<?, ?>
-        || collection instanceof LinkedHashSet<?>
-        || collection instanceof LinkedHashMap<?, ?>
-        || collection instanceof EnumSet<?>
-        || collection instanceof EnumMap<?, ?>;
+    return Fingerprints.isOrdered(collection);
   }
 
   /**

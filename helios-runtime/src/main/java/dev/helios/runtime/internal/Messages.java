@@ -98,20 +98,28 @@ public final class Messages {
     }
     if (value instanceof Set<?> set) {
       checkUnmodifiable(set, where);
+      boolean ordered = Fingerprints.isOrdered(set);
+      long digest = Fingerprints.mix(SET, set.size());
       long sum = 0;
       for (Object element : set) {
-        sum += Fingerprints.finish(valueDigest(element, "an element of " + where));
+        long elementDigest = valueDigest(element, "an element of " + where);
+        digest = Fingerprints.mix(digest, elementDigest);
+        sum += Fingerprints.finish(elementDigest);
       }
-      return Fingerprints.mix(Fingerprints.mix(SET, set.size()), sum);
+      return ordered ? digest : Fingerprints.mix(Fingerprints.mix(SET, set.size()), sum);
     }
     if (value instanceof Map<?, ?> map) {
       checkUnmodifiable(map, where);
+      boolean ordered = Fingerprints.isOrdered(map);
+      long digest = Fingerprints.mix(MAP, map.size());
       long sum = 0;
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        sum += Fingerprints.pair(
+        long pair = Fingerprints.pair(
             valueDigest(entry.getKey(), "a key of " + where), valueDigest(entry.getValue(), "a value of " + where));
+        digest = Fingerprints.mix(digest, pair);
+        sum += pair;
       }
-      return Fingerprints.mix(Fingerprints.mix(MAP, map.size()), sum);
+      return ordered ? digest : Fingerprints.mix(Fingerprints.mix(MAP, map.size()), sum);
     }
     throw notAValue(value, where);
   }

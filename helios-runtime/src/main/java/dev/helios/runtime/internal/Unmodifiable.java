@@ -21,9 +21,10 @@ import java.util.TreeSet;
  * behaviour rather than their class names, which differ between the JVM and TeaVM.
  *
  * <p>The JDK's own mutable classes are known by type. Any other class is probed once: a list or set
- * is unmodifiable if adding to it throws {@link UnsupportedOperationException} and, for a
- * non-empty list, so does setting an element to itself ({@code Arrays.asList} cannot grow but can
- * be set, so it is modifiable); a map, if putting a key throws. A probe that succeeds is undone at
+ * is unmodifiable if adding one of its elements (or null, when empty) throws {@link
+ * UnsupportedOperationException} and, for a non-empty list, so does setting an element to itself
+ * ({@code Arrays.asList} cannot grow but can be set, so it is modifiable); a map, if putting one of
+ * its mappings (or null, when empty) throws. A probe that succeeds changes nothing or is undone at
  * once, and it runs only on collections of classes that are not known. The answer is kept per
  * class.
  */
@@ -95,39 +96,49 @@ final class Unmodifiable {
     return probeCollection(objects);
   }
 
+  /**
+   * Adds an element it already holds (no change to a modifiable set or list... apart from a list,
+   * which grows: the added element is removed again), or null to an empty one.
+   */
   @SuppressWarnings("unchecked")
   private static boolean probeCollection(Collection<?> collection) {
     Collection<Object> objects = (Collection<Object>) collection;
+    Object element = objects.isEmpty() ? null : objects.iterator().next();
     boolean added;
     try {
-      added = objects.add(null);
+      added = objects.add(element);
     } catch (UnsupportedOperationException e) {
       return true;
     } catch (RuntimeException e) {
-      return false; // It refuses nulls, so it checked the element before mutating: modifiable.
+      return false; // It refused the element itself, so it checked before it would change: modifiable.
     }
     if (added) {
       if (objects instanceof List<Object> list) {
         list.remove(list.size() - 1);
       } else {
-        objects.remove(null);
+        objects.remove(element);
       }
     }
     return false;
   }
 
+  /** Puts a mapping it already holds (no change to a modifiable map), or null to an empty one. */
   @SuppressWarnings("unchecked")
   private static boolean probeMap(Map<?, ?> map) {
     Map<Object, Object> objects = (Map<Object, Object>) map;
-    boolean hadNullKey = objects.containsKey(null);
+    Map.Entry<Object, Object> first = objects.isEmpty() ? null : objects.entrySet().iterator().next();
     try {
-      objects.put(null, hadNullKey ? objects.get(null) : null);
+      if (first == null) {
+        objects.put(null, null);
+      } else {
+        objects.put(first.getKey(), first.getValue());
+      }
     } catch (UnsupportedOperationException e) {
       return true;
     } catch (RuntimeException e) {
       return false;
     }
-    if (!hadNullKey) {
+    if (first == null) {
       objects.remove(null);
     }
     return false;
