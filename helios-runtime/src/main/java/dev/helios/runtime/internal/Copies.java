@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedList;
@@ -154,7 +153,7 @@ public final class Copies {
         for (int i = 0; i < elements.length; i++) {
           copy.add((E) elements[reversed ? elements.length - 1 - i : i]);
         }
-        if (sameOrder(source, copy)) {
+        if (inOrder(copy, elements)) {
           return copy;
         }
       }
@@ -210,27 +209,53 @@ public final class Copies {
     if (source.getClass() != HashMap.class) {
       return checkedOrder((Map<K, V>) ofSameClass(source), source, where);
     }
-    Object[] entries = source.entrySet().toArray();
-    for (int capacity = capacityFor(entries.length - 1); capacity <= HASH_CAPACITY_MAX; capacity <<= 1) {
-      for (boolean reversed : new boolean[] {false, true}) {
-        HashMap<K, V> copy = new HashMap<>(capacity);
-        for (int i = 0; i < entries.length; i++) {
-          Map.Entry<K, V> entry = (Map.Entry<K, V>) entries[reversed ? entries.length - 1 - i : i];
-          // merge, like computeIfAbsent, grows the table before it inserts and put after, so a map
-          // filled by merge holds one entry more before it grows: merge reproduces both.
-          if (entry.getValue() == null) {
-            copy.put(entry.getKey(), null);
-          } else {
-            copy.merge(entry.getKey(), entry.getValue(), (old, value) -> value);
-          }
-        }
-        if (sameOrder(source.keySet(), copy.keySet())) {
-          return copy;
-        }
+    int size = source.size();
+    // The source's order, recorded by the first fill, which walks the source once anyway.
+    Object[] order = new Object[size];
+    List<Map.Entry<K, V>> reversed = null;
+    for (int capacity = capacityFor(size - 1); capacity <= HASH_CAPACITY_MAX; capacity <<= 1) {
+      HashMap<K, V> copy = hashMapOf(source.entrySet(), capacity, size, order);
+      if (inOrder(copy.keySet(), order)) {
+        return copy;
+      }
+      // Where a hash table puts colliding keys first rather than last (TeaVM's), reversed input wins.
+      if (reversed == null) {
+        reversed = new ArrayList<>(source.entrySet());
+        Collections.reverse(reversed);
+      }
+      copy = hashMapOf(reversed, capacity, size, null);
+      if (inOrder(copy.keySet(), order)) {
+        return copy;
       }
     }
     throw cannotKeepOrder(where, source);
   }
+
+  /**
+   * A HashMap of table size {@code capacity} filled with {@code entries} in their order, which it
+   * records in {@code keysInOrder} unless that is null.
+   */
+  private static <K, V> HashMap<K, V> hashMapOf(
+      Iterable<Map.Entry<K, V>> entries, int capacity, int size, Object[] keysInOrder) {
+    HashMap<K, V> copy = new HashMap<>(capacity);
+    int index = 0;
+    // A map filled by merge or computeIfAbsent, which grow the table before they insert (put grows
+    // it after), holds one entry more than put leaves in a table of this size: fill it with merge
+    // then, so the table does not grow on the last entry.
+    boolean oneOverThreshold = size > capacity / 4 * 3;
+    for (Map.Entry<K, V> entry : entries) {
+      if (keysInOrder != null) {
+        keysInOrder[index++] = entry.getKey();
+      }
+      if (oneOverThreshold && entry.getValue() != null) {
+        copy.merge(entry.getKey(), entry.getValue(), (old, value) -> value);
+      } else {
+        copy.put(entry.getKey(), entry.getValue());
+      }
+    }
+    return copy;
+  }
+
 
   // ---- of the same class ----
 
@@ -326,8 +351,12 @@ public final class Copies {
       return;
     }
     target.clear();
+    if (copyElement == null) {
+      target.addAll(source);
+      return;
+    }
     for (E element : source) {
-      target.add(copyElement == null ? element : copyElement.apply(element));
+      target.add(copyElement.apply(element));
     }
   }
 
@@ -338,8 +367,12 @@ public final class Copies {
       return;
     }
     target.clear();
+    if (copyElement == null) {
+      target.addAll(source);
+      return;
+    }
     for (E element : source) {
-      target.add(copyElement == null ? element : copyElement.apply(element));
+      target.add(copyElement.apply(element));
     }
   }
 
@@ -481,19 +514,38 @@ public final class Copies {
     return capacity;
   }
 
-  /** True if both iterate over the same objects in the same order. */
-  private static boolean sameOrder(Collection<?> first, Collection<?> second) {
-    if (first.size() != second.size()) {
+  /** True if {@code collection} iterates over exactly the objects of {@code order}, in that order. */
+  private static boolean inOrder(Collection<?> collection, Object[] order) {
+    if (collection.size() != order.length) {
       return false;
     }
-    Iterator<?> others = second.iterator();
-    for (Object element : first) {
-      if (element != others.next()) {
+    int index = 0;
+    for (Object element : collection) {
+      if (element != order[index++]) {
         return false;
       }
     }
     return true;
   }
+
+  /**
+   * True if both iterate over the same objects in the same order. Through {@code toArray()}, which
+   * hash collections fill in one internal loop, rather than two iterators in step.
+   */
+  private static boolean sameOrder(Collection<?> first, Collection<?> second) {
+    if (first.size() != second.size()) {
+      return false;
+    }
+    Object[] firstElements = first.toArray();
+    Object[] secondElements = second.toArray();
+    for (int i = 0; i < firstElements.length; i++) {
+      if (firstElements[i] != secondElements[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
 
   private static <C> C checkedOrder(C copy, Object source, String where) {
     Collection<?> copied = copy instanceof Map<?, ?> map ? map.keySet() : (Collection<?>) copy;
