@@ -146,12 +146,10 @@ final class CopyCode {
       }
       method.addStatement("return new $T($L)", value.type(), arguments.build());
     } else if (shape instanceof Shape.Sealed sealed) {
-      for (Shape permitted : sealed.permitted()) {
-        method.beginControlFlow("if (source instanceof $T)", permitted.type())
-            .addStatement("return $L", copy(permitted, CodeBlock.of("($T) source", permitted.type()), CodeBlock.of("where")))
-            .endControlFlow();
-      }
-      method.addStatement("return source");
+      method.beginControlFlow("if (source == null)").addStatement("return null").endControlFlow();
+      GeneratedHelpers.forEachPermitted(method, sealed, permitted -> CodeBlock.builder()
+          .addStatement("return $L", copy(permitted, CodeBlock.of("($T) source", permitted.type()), CodeBlock.of("where")))
+          .build());
     } else if (shape instanceof Shape.Array array) {
       method.beginControlFlow("if (source == null)").addStatement("return null").endControlFlow();
       method.addStatement("$T done = copier.copied(source)", array.type());

@@ -60,16 +60,10 @@ final class DescribeCode {
       }
       method.addStatement("out.append('}')");
     } else if (shape instanceof Shape.Sealed sealed) {
-      for (Shape permitted : sealed.permitted()) {
-        method.beginControlFlow("if (source instanceof $T)", permitted.type())
-            .addStatement("$L", json(permitted, CodeBlock.of("(($T) source)", permitted.type()), out))
-            .addStatement("return")
-            .endControlFlow();
-      }
-      method.addStatement(
-          "throw new $T($S + source.getClass().getName())",
-          IllegalStateException.class,
-          "not a permitted subtype of " + sealed.type() + ": ");
+      GeneratedHelpers.forEachPermitted(method, sealed, permitted -> CodeBlock.builder()
+          .addStatement("$L", json(permitted, CodeBlock.of("(($T) source)", permitted.type()), out))
+          .addStatement("return")
+          .build());
     } else if (shape instanceof Shape.Array array) {
       jsonSequence(method, array.component());
     } else if (shape instanceof Shape.Elements elements && elements.kind().family != Shape.Family.SET) {
@@ -145,16 +139,10 @@ final class DescribeCode {
       }
       method.addStatement("out.append(']')");
     } else if (shape instanceof Shape.Sealed sealed) {
-      for (Shape permitted : sealed.permitted()) {
-        method.beginControlFlow("if (source instanceof $T)", permitted.type())
-            .addStatement("$L", text(permitted, CodeBlock.of("(($T) source)", permitted.type())))
-            .addStatement("return")
-            .endControlFlow();
-      }
-      method.addStatement(
-          "throw new $T($S + source.getClass().getName())",
-          IllegalStateException.class,
-          "not a permitted subtype of " + sealed.type() + ": ");
+      GeneratedHelpers.forEachPermitted(method, sealed, permitted -> CodeBlock.builder()
+          .addStatement("$L", text(permitted, CodeBlock.of("(($T) source)", permitted.type())))
+          .addStatement("return")
+          .build());
     } else {
       throw new IllegalStateException("no text helper for " + shape);
     }

@@ -96,15 +96,9 @@ final class DigestCode {
       }
       method.addStatement("return digest");
     } else if (shape instanceof Shape.Sealed sealed) {
-      for (Shape permitted : sealed.permitted()) {
-        method.beginControlFlow("if (source instanceof $T)", permitted.type())
-            .addStatement("return $L", digest(permitted, CodeBlock.of("(($T) source)", permitted.type()), mode, where))
-            .endControlFlow();
-      }
-      method.addStatement(
-          "throw new $T($S + source.getClass().getName())",
-          IllegalStateException.class,
-          "not a permitted subtype of " + sealed.type() + ": ");
+      GeneratedHelpers.forEachPermitted(method, sealed, permitted -> CodeBlock.builder()
+          .addStatement("return $L", digest(permitted, CodeBlock.of("(($T) source)", permitted.type()), mode, where))
+          .build());
     } else if (shape instanceof Shape.Array array) {
       method.addStatement("long digest = $T.mix($N, source.length)", FINGERPRINTS, helpers.tag("array"));
       sequence(method, array.component(), mode);

@@ -2,6 +2,7 @@ package dev.helios.processor;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
@@ -47,6 +49,20 @@ final class GeneratedHelpers {
   /** Adds the body of a reserved helper. */
   void add(MethodSpec method) {
     methods.put(method.name(), method);
+  }
+
+  /**
+   * Adds, for each permitted subtype {@code P} of {@code sealed}, {@code if (source instanceof P)
+   * { body(P) }}, where the body returns; then a throw for a class the sealed type does not permit.
+   */
+  static void forEachPermitted(MethodSpec.Builder method, Shape.Sealed sealed, Function<Shape, CodeBlock> body) {
+    for (Shape permitted : sealed.permitted()) {
+      method.beginControlFlow("if (source instanceof $T)", permitted.type()).addCode(body.apply(permitted)).endControlFlow();
+    }
+    method.addStatement(
+        "throw new $T($S + source.getClass().getName())",
+        IllegalStateException.class,
+        "not a permitted subtype of " + sealed.type() + ": ");
   }
 
   /** A private static method builder for a helper. */

@@ -309,8 +309,12 @@ final class ShapeResolver {
                     .contentEquals(qualifiedName));
   }
 
-  /** JDK classes whose instances are immutable values, known by their toString(). */
-  private static final Set<String> IMMUTABLE_JDK_VALUES =
+  /**
+   * JDK classes whose instances are immutable values, known by their toString(). The runtime's
+   * {@code Messages} keeps the same list (the processor cannot depend on the runtime);
+   * ExactCopyTest checks that they agree.
+   */
+  static final Set<String> IMMUTABLE_JDK_VALUES =
       Set.of(
           "java.math.BigDecimal",
           "java.math.BigInteger",

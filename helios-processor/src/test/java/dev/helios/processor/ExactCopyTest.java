@@ -11,12 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -352,6 +356,17 @@ class ExactCopyTest {
         assertThrows(IllegalArgumentException.class, () -> companion.messageDigest(changeable));
     assertTrue(error.getMessage().startsWith("Batch.items is a java.util.ArrayList, which can still change"), error.getMessage());
     assertFalse(companion.messageText(token).contains("@"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theRuntimeKnowsTheImmutableJdkValuesTheProcessorAccepts() throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(
+        new URL[] {CompiledRuntime.directory().toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+      Field field = loader.loadClass("dev.helios.runtime.internal.Messages").getDeclaredField("IMMUTABLE_JDK_CLASSES");
+      field.setAccessible(true);
+      assertEquals(new TreeSet<>(ShapeResolver.IMMUTABLE_JDK_VALUES), new TreeSet<>((Set<String>) field.get(null)));
+    }
   }
 
   /** The elements of a collection, or the keys of a map, in iteration order. */

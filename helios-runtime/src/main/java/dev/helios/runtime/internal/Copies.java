@@ -347,22 +347,17 @@ public final class Copies {
   /** Makes {@code target}, a fresh instance's final list, a copy of {@code source}. */
   public static <E> void refillList(
       List<E> source, List<E> target, Copier copier, UnaryOperator<E> copyElement, String where) {
-    if (!checkRefill(source, target, copier, where)) {
-      return;
-    }
-    target.clear();
-    if (copyElement == null) {
-      target.addAll(source);
-      return;
-    }
-    for (E element : source) {
-      target.add(copyElement.apply(element));
-    }
+    refillInOrder(source, target, copier, copyElement, where);
   }
 
   /** Makes {@code target}, a fresh instance's final queue, a copy of {@code source}. */
   public static <E> void refillQueue(
       Queue<E> source, Queue<E> target, Copier copier, UnaryOperator<E> copyElement, String where) {
+    refillInOrder(source, target, copier, copyElement, where);
+  }
+
+  private static <E> void refillInOrder(
+      Collection<E> source, Collection<E> target, Copier copier, UnaryOperator<E> copyElement, String where) {
     if (!checkRefill(source, target, copier, where)) {
       return;
     }

@@ -23,7 +23,10 @@ public final class Messages {
   private static final long SET = Fingerprints.start("set");
   private static final long MAP = Fingerprints.start("map");
 
-  /** JDK classes whose instances are immutable and whose {@code toString()} is their value. */
+  /**
+   * JDK classes whose instances are immutable and whose {@code toString()} is their value: the
+   * processor's list of immutable JDK values, which a processor test checks this one against.
+   */
   private static final Set<String> IMMUTABLE_JDK_CLASSES =
       Set.of(
           "java.math.BigDecimal",
