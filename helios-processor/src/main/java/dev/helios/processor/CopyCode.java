@@ -115,11 +115,10 @@ final class CopyCode {
 
   /** {@code copyX(T source, Copier copier, String where)}: a copy of a mutable value, array or collection. */
   private String copyHelper(Shape shape) {
-    String existing = helpers.existing("copy", shape.type());
-    if (existing != null) {
-      return existing;
-    }
-    String name = helpers.reserve("copy", shape.type());
+    return helpers.named("copy", shape.type(), name -> writeCopyHelper(name, shape));
+  }
+
+  private MethodSpec writeCopyHelper(String name, Shape shape) {
     MethodSpec.Builder method =
         GeneratedHelpers.method(name)
             .returns(shape.type())
@@ -164,17 +163,15 @@ final class CopyCode {
     } else {
       throw new IllegalStateException("no copy helper for " + shape);
     }
-    helpers.add(method.build());
-    return name;
+    return method.build();
   }
 
   /** {@code fillXArray(source, target, copier, where)}: copies a non-null array into a final field's array. */
   private String fillArrayHelper(Shape.Array array) {
-    String existing = helpers.existing("fill", array.type());
-    if (existing != null) {
-      return existing;
-    }
-    String name = helpers.reserve("fill", array.type());
+    return helpers.named("fill", array.type(), name -> writeFillArrayHelper(name, array));
+  }
+
+  private MethodSpec writeFillArrayHelper(String name, Shape.Array array) {
     MethodSpec.Builder method =
         GeneratedHelpers.method(name)
             .addParameter(array.type(), "source")
@@ -189,7 +186,6 @@ final class CopyCode {
           .addStatement("target[i] = $L", copy(array.component(), CodeBlock.of("source[i]"), CodeBlock.of("where")))
           .endControlFlow();
     }
-    helpers.add(method.build());
-    return name;
+    return method.build();
   }
 }

@@ -43,11 +43,10 @@ final class DescribeCode {
   }
 
   private String jsonHelper(Shape shape) {
-    String existing = helpers.existing("describe", shape.type());
-    if (existing != null) {
-      return existing;
-    }
-    String name = helpers.reserve("describe", shape.type());
+    return helpers.named("describe", shape.type(), name -> writeJsonHelper(name, shape));
+  }
+
+  private MethodSpec writeJsonHelper(String name, Shape shape) {
     MethodSpec.Builder method = nullSafeHelper(name, shape);
     CodeBlock out = CodeBlock.of("out");
     if (shape instanceof Shape.Value value) {
@@ -84,8 +83,7 @@ final class DescribeCode {
     } else {
       throw new IllegalStateException("no describe helper for " + shape);
     }
-    helpers.add(method.build());
-    return name;
+    return method.build();
   }
 
   private void jsonSequence(MethodSpec.Builder method, Shape element) {
@@ -123,11 +121,10 @@ final class DescribeCode {
   }
 
   private String textHelper(Shape shape) {
-    String existing = helpers.existing("text", shape.type());
-    if (existing != null) {
-      return existing;
-    }
-    String name = helpers.reserve("text", shape.type());
+    return helpers.named("text", shape.type(), name -> writeTextHelper(name, shape));
+  }
+
+  private MethodSpec writeTextHelper(String name, Shape shape) {
     MethodSpec.Builder method = nullSafeHelper(name, shape);
     if (shape instanceof Shape.Value value) {
       method.addStatement("out.append($S)", value.type().simpleName() + "[");
@@ -146,8 +143,7 @@ final class DescribeCode {
     } else {
       throw new IllegalStateException("no text helper for " + shape);
     }
-    helpers.add(method.build());
-    return name;
+    return method.build();
   }
 
   /** A helper {@code (T source, StringBuilder out)} that appends {@code null} for a null source. */

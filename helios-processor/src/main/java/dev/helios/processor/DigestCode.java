@@ -73,11 +73,10 @@ final class DigestCode {
   }
 
   private String helper(Shape shape, Mode mode) {
-    String existing = helpers.existing(mode.purpose, shape.type());
-    if (existing != null) {
-      return existing;
-    }
-    String name = helpers.reserve(mode.purpose, shape.type());
+    return helpers.named(mode.purpose, shape.type(), name -> writeHelper(name, shape, mode));
+  }
+
+  private MethodSpec writeHelper(String name, Shape shape, Mode mode) {
     MethodSpec.Builder method =
         GeneratedHelpers.method(name).returns(long.class).addParameter(shape.type(), "source");
     CodeBlock where = CodeBlock.of("where");
@@ -122,8 +121,7 @@ final class DigestCode {
     } else {
       throw new IllegalStateException("no " + mode.purpose + " helper for " + shape);
     }
-    helpers.add(method.build());
-    return name;
+    return method.build();
   }
 
   /**

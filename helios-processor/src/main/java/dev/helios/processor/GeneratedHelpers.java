@@ -33,22 +33,22 @@ final class GeneratedHelpers {
   private final Map<String, FieldSpec> tags = new LinkedHashMap<>();
   private final TreeSet<String> usedNames = new TreeSet<>();
 
-  /** The helper for {@code purpose} and {@code type} if one exists or is being written, else null. */
-  String existing(String purpose, TypeName type) {
-    return namesByKey.get(purpose + ":" + type);
-  }
-
-  /** Reserves the name of the helper for {@code purpose} and {@code type}, before its body is written. */
-  String reserve(String purpose, TypeName type) {
+  /**
+   * The name of the helper for {@code purpose} and {@code type}, written by {@code write} the first
+   * time it is asked for. The name is reserved before the body is written, so a helper whose body
+   * needs itself (through nested shapes) finds it.
+   */
+  String named(String purpose, TypeName type, Function<String, MethodSpec> write) {
+    String key = purpose + ":" + type;
+    String existing = namesByKey.get(key);
+    if (existing != null) {
+      return existing;
+    }
     String name = unique(purpose + nameOf(type));
-    namesByKey.put(purpose + ":" + type, name);
+    namesByKey.put(key, name);
     methods.put(name, null);
+    methods.put(name, write.apply(name));
     return name;
-  }
-
-  /** Adds the body of a reserved helper. */
-  void add(MethodSpec method) {
-    methods.put(method.name(), method);
   }
 
   /**

@@ -23,6 +23,21 @@ final class Compilations {
         .compile(sources);
   }
 
+  /** A {@code @Copyable} class holding a list, for tests that need mutable state or a mutable message. */
+  static final JavaFileObject LEDGER =
+      source(
+          "test.Ledger",
+          """
+          package test;
+          import dev.helios.annotations.Copyable;
+          import java.util.ArrayList;
+          import java.util.List;
+          @Copyable
+          final class Ledger {
+            final List<Long> amounts = new ArrayList<>();
+          }
+          """);
+
   /** Asserts the compilation failed with exactly {@code count} errors. */
   static void assertErrors(Compilation compilation, int count) {
     assertThat(compilation).failed();

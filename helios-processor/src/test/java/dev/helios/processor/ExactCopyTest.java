@@ -34,20 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ExactCopyTest {
   @TempDir Path classes;
 
-  private static final JavaFileObject LEDGER =
-      source(
-          "test.Ledger",
-          """
-          package test;
-          import dev.helios.annotations.Copyable;
-          import java.util.ArrayList;
-          import java.util.List;
-          @Copyable
-          final class Ledger {
-            final List<Long> amounts = new ArrayList<>();
-          }
-          """);
-
   private static final JavaFileObject SHAPES =
       source(
           "test.Shapes",
@@ -128,7 +114,7 @@ class ExactCopyTest {
           """);
 
   private LoadedNodes.Companion shapes() {
-    return LoadedNodes.compile(classes, LEDGER, SHAPES).companion("test.Shapes");
+    return LoadedNodes.compile(classes, Compilations.LEDGER, SHAPES).companion("test.Shapes");
   }
 
   private static Object seeded(LoadedNodes.Companion companion) {

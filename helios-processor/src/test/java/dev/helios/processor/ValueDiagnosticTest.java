@@ -22,20 +22,6 @@ class ValueDiagnosticTest {
           + " a String, enum, record or final class of immutable values, or a final class annotated @Copyable,"
           + " which forks copy";
 
-  private static final JavaFileObject LEDGER =
-      source(
-          "test.Ledger",
-          """
-          package test;
-          import dev.helios.annotations.Copyable;
-          import java.util.ArrayList;
-          import java.util.List;
-          @Copyable
-          final class Ledger {
-            final List<Long> amounts = new ArrayList<>();
-          }
-          """);
-
   // ---- messages ----
 
   @Test
@@ -89,7 +75,7 @@ class ValueDiagnosticTest {
               void onLedger(Ledger ledger) {}
             }
             """);
-    Compilation compilation = compile(LEDGER, file);
+    Compilation compilation = compile(Compilations.LEDGER, file);
     assertErrors(compilation, 7);
     assertError(
         compilation,
@@ -180,7 +166,7 @@ class ValueDiagnosticTest {
               Map<Long, Ledger> fine;
             }
             """);
-    Compilation compilation = compile(LEDGER, types, file);
+    Compilation compilation = compile(Compilations.LEDGER, types, file);
     assertErrors(compilation, 4);
     assertError(
         compilation,
@@ -230,7 +216,7 @@ class ValueDiagnosticTest {
               final Ledger ledger = new Ledger();
             }
             """);
-    Compilation compilation = compile(LEDGER, file);
+    Compilation compilation = compile(Compilations.LEDGER, file);
     assertErrors(compilation, 1);
     assertError(
         compilation,
@@ -299,7 +285,7 @@ class ValueDiagnosticTest {
             .withProcessors(new HeliosProcessor())
             .withClasspath(CompiledRuntime.classpath())
             .withOptions("--release", "17", "-Xlint:all", "-Werror")
-            .compile(LEDGER, file, main);
+            .compile(Compilations.LEDGER, file, main);
     assertThat(compilation).succeededWithoutWarnings();
   }
 }
