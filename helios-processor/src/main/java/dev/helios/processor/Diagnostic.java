@@ -109,6 +109,11 @@ enum Diagnostic {
   MAIN_BUILD_SHAPE(
       "MainBuildShape",
       "@SimulationMain method build must be public static Simulation build(long seed), but %s"),
+  UNRESOLVED_TYPE(
+      "UnresolvedType",
+      "@%s class %s could not be processed because the type %s never resolved (in %s); it is missing from"
+          + " the classpath, or the annotation processor that should generate it failed: add the library that"
+          + " declares it to the classpath, or fix that processor's errors"),
   WRITE_FAILED("WriteFailed", "cannot write %s: %s"),
   UNEXPECTED(
       "Unexpected",

@@ -21,11 +21,8 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.FileObject;
@@ -42,7 +39,10 @@ public final class HeliosProcessor extends AbstractProcessor {
   static final String SERVICE_FILE =
       "META-INF/services/dev.helios.runtime.internal.NodeCompanion";
 
-  /** Classes whose types did not resolve yet, retried next round (another processor may make them). */
+  /**
+   * Classes whose types did not resolve yet, retried next round (another processor may make them)
+   * and reported, not validated, if they still have not when processing ends.
+   */
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Node companions generated in this compilation, for the services file. */
   private final Set<String> companions = new TreeSet<>();
@@ -131,14 +131,25 @@ public final class HeliosProcessor extends AbstractProcessor {
       }
     }
     for (TypeElement candidate : candidates) {
-      if (!round.processingOver() && hasUnresolvedTypes(candidate)) {
-        deferred.add(candidate.getQualifiedName().toString());
-        continue;
-      }
       NodeModel.Role role =
           ShapeResolver.hasAnnotation(candidate, NodeValidator.NODE) ? NodeModel.Role.NODE : NodeModel.Role.COPYABLE;
-      Optional<NodeModel> model = validator.validate(candidate, role);
-      model.ifPresent(this::write);
+      Optional<UnresolvedTypes.Unresolved> unresolved = UnresolvedTypes.find(candidate);
+      if (unresolved.isEmpty()) {
+        validator.validate(candidate, role).ifPresent(this::write);
+      } else if (!round.processingOver()) {
+        deferred.add(candidate.getQualifiedName().toString());
+      } else {
+        // Validating it would report the error type as an unsupported shape, which misleads.
+        processingEnv.getMessager()
+            .printMessage(
+                Kind.ERROR,
+                Diagnostic.UNRESOLVED_TYPE.format(
+                    role == NodeModel.Role.NODE ? "Node" : "Copyable",
+                    candidate.getSimpleName(),
+                    unresolved.get().type(),
+                    unresolved.get().where()),
+                candidate);
+      }
     }
     TypeElement simulationMain = processingEnv.getElementUtils().getTypeElement(MainValidator.SIMULATION_MAIN);
     if (simulationMain != null) {
@@ -222,25 +233,5 @@ public final class HeliosProcessor extends AbstractProcessor {
       processingEnv.getMessager()
           .printMessage(Kind.ERROR, Diagnostic.WRITE_FAILED.format(SERVICE_FILE, e.getMessage()));
     }
-  }
-
-  private static boolean hasUnresolvedTypes(TypeElement type) {
-    for (Element member : type.getEnclosedElements()) {
-      if (member.getKind() == ElementKind.FIELD && isError(member.asType())) {
-        return true;
-      }
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      for (var parameter : method.getParameters()) {
-        if (isError(parameter.asType())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean isError(TypeMirror type) {
-    return type.getKind() == TypeKind.ERROR;
   }
 }

@@ -5,6 +5,7 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
 /** Compiles user sources with the processor against the annotations and the real runtime. */
@@ -18,6 +19,20 @@ final class Compilations {
   static Compilation compile(JavaFileObject... sources) {
     return javac()
         .withProcessors(new HeliosProcessor())
+        .withClasspath(CompiledRuntime.classpath())
+        .withOptions("--release", "17", "-Xlint:all")
+        .compile(sources);
+  }
+
+  /**
+   * Compiles as {@link #compile} does, with {@code generator} running before the Helios processor in
+   * each round: javac calls a processor of {@code "*"} only for annotations no earlier processor
+   * claimed, and the Helios processor claims its own. What it generates is entered in the next
+   * round, so the Helios processor still meets the types it generates unresolved first.
+   */
+  static Compilation compileWith(Processor generator, JavaFileObject... sources) {
+    return javac()
+        .withProcessors(generator, new HeliosProcessor())
         .withClasspath(CompiledRuntime.classpath())
         .withOptions("--release", "17", "-Xlint:all")
         .compile(sources);

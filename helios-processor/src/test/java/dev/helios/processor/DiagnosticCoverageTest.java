@@ -21,7 +21,8 @@ class DiagnosticCoverageTest {
   private static final Set<Diagnostic> UNTESTABLE = EnumSet.of(Diagnostic.UNEXPECTED);
 
   /** The classes whose {@code @Covers} tests count. */
-  private static final List<Class<?>> DIAGNOSTIC_TESTS = List.of(DiagnosticTest.class, LifecycleDiagnosticTest.class, ValueDiagnosticTest.class);
+  private static final List<Class<?>> DIAGNOSTIC_TESTS =
+      List.of(DiagnosticTest.class, LifecycleDiagnosticTest.class, ValueDiagnosticTest.class, UnresolvedTypeTest.class);
 
   private static List<Method> testMethods() {
     List<Method> methods = new ArrayList<>();
