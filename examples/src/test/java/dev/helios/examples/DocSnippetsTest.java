@@ -3,7 +3,10 @@ package dev.helios.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helios.runtime.cli.SimulationCli;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,63 +19,98 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Compiles every Java block of docs/DSL_GUIDE.md (with the Helios processor) and runs them in a
- * separate JVM, so the guide cannot drift from the API.
+ * Compiles every Java block of the README and the DSL guide (with the Helios processor) and runs
+ * them in a separate JVM, so the documents cannot drift from the API; and checks that the output
+ * the README shows is what the demo and the quick start snippet print.
  */
-class DslGuideTest {
+class DocSnippetsTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern OUTPUT_BLOCK = Pattern.compile("It prints:\\n\\n```\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern DECLARATION =
       Pattern.compile("^(@|record |final class |class |enum |interface |sealed )");
+  private static final List<String> IMPORTED_PACKAGES = List.of(
+      "dev.helios.runtime", "dev.helios.runtime.nodes", "dev.helios.runtime.trace", "dev.helios.runtime.fault",
+      "dev.helios.runtime.check", "dev.helios.runtime.cli", "dev.helios.annotations", "java.util");
+  private static final String WALL_TIME = "wall time: \\d+ ms";
 
-  @Test
-  void everySnippetCompilesAndRuns(@TempDir Path work) throws IOException, InterruptedException {
-    String guide = Files.readString(Path.of("..", "docs", "DSL_GUIDE.md"), StandardCharsets.UTF_8);
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"README.md", "docs/DSL_GUIDE.md"})
+  void everySnippetCompilesAndRuns(String document, @TempDir Path work) throws IOException, InterruptedException {
+    String text = Files.readString(Path.of("..").resolve(document), StandardCharsets.UTF_8);
     List<String> declarations = new ArrayList<>();
     List<String> statements = new ArrayList<>();
-    Matcher matcher = JAVA_BLOCK.matcher(guide);
+    Matcher matcher = JAVA_BLOCK.matcher(text);
     while (matcher.find()) {
       String block = matcher.group(1);
       (DECLARATION.matcher(block.strip()).find() ? declarations : statements).add(block);
     }
-    assertTrue(declarations.size() >= 2 && statements.size() >= 6,
-        "the guide should have node declarations and runnable snippets; found "
-            + declarations.size() + " and " + statements.size());
+    assertTrue(!statements.isEmpty(), document + " should have runnable snippets");
+    String output = compileAndRun(declarations, statements, work);
+    assertTrue(output.contains("--- snippet " + statements.size()), output);
+  }
 
+  /** The README's output block is what the demo prints, and what its quick start snippet prints. */
+  @Test
+  void theReadmeShowsWhatTheDemoAndItsQuickStartPrint(@TempDir Path work) throws IOException, InterruptedException {
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    Matcher shown = OUTPUT_BLOCK.matcher(readme);
+    assertTrue(shown.find(), "the README should show the demo's output after \"It prints:\"");
+    String expected = shown.group(1);
+
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int status = SimulationCli.run("QuickstartMain", new String[0], Quickstart::build,
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertEquals(0, status);
+    assertEquals(expected.replaceAll(WALL_TIME, "wall time: _"), out.toString(StandardCharsets.UTF_8).replaceAll(WALL_TIME, "wall time: _"),
+        "the README's output block must be the demo's output");
+
+    Matcher blocks = JAVA_BLOCK.matcher(readme);
+    assertTrue(blocks.find(), "the README's first Java block should be the quick start");
+    String snippetOutput = compileAndRun(List.of(), List.of(blocks.group(1)), work);
+    String printed = snippetOutput.substring(snippetOutput.indexOf('\n') + 1); // after "--- snippet 1"
+    String withoutSummaryLine = expected.substring(0, expected.lastIndexOf("seed: "));
+    assertEquals(withoutSummaryLine, printed, "the quick start snippet must print the demo's trace and outcome");
+  }
+
+  private static String compileAndRun(List<String> declarations, List<String> statements, Path work)
+      throws IOException, InterruptedException {
     StringBuilder source = new StringBuilder();
-    source.append("package guide;\n\n");
-    for (String pkg : List.of("dev.helios.runtime", "dev.helios.runtime.nodes", "dev.helios.annotations", "java.util")) {
+    source.append("package snippets;\n\n");
+    for (String pkg : IMPORTED_PACKAGES) {
       source.append("import ").append(pkg).append(".*;\n");
     }
     source.append('\n');
     declarations.forEach(block -> source.append(block).append('\n'));
-    source.append("public final class GuideMain {\n  public static void main(String[] args) throws Exception {\n");
+    source.append("public final class SnippetsMain {\n  public static void main(String[] args) throws Exception {\n");
     for (int i = 0; i < statements.size(); i++) {
       source.append("    System.out.println(\"--- snippet ").append(i + 1).append("\");\n");
       source.append("    {\n").append(statements.get(i).indent(6)).append("    }\n");
     }
     source.append("  }\n}\n");
-    Path sourceFile = work.resolve("src/guide/GuideMain.java");
+    Path sourceFile = work.resolve("src/snippets/SnippetsMain.java");
     Files.createDirectories(sourceFile.getParent());
     Files.writeString(sourceFile, source, StandardCharsets.UTF_8);
     Path classes = Files.createDirectories(work.resolve("classes"));
 
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     String classpath = System.getProperty("java.class.path");
-    java.io.ByteArrayOutputStream diagnostics = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
     int status = javac.run(null, diagnostics, diagnostics,
         "--release", "17", "-classpath", classpath, "-d", classes.toString(), sourceFile.toString());
-    assertEquals(0, status, "the guide's snippets do not compile:\n" + diagnostics + "\n" + numbered(source.toString()));
+    assertEquals(0, status, "the snippets do not compile:\n" + diagnostics + "\n" + numbered(source.toString()));
 
     String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(javaBinary, "-cp", classes + java.io.File.pathSeparator + classpath, "guide.GuideMain")
+    Process process = new ProcessBuilder(javaBinary, "-cp", classes + java.io.File.pathSeparator + classpath, "snippets.SnippetsMain")
         .redirectErrorStream(true)
         .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the snippets ran over 120 s");
     assertEquals(0, process.exitValue(), "a snippet failed:\n" + output);
-    assertTrue(output.contains("--- snippet " + statements.size()), output);
+    return output;
   }
 
   private static String numbered(String source) {

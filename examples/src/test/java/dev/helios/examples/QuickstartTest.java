@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.StopReason;
-import dev.helios.runtime.TraceKind;
+import dev.helios.runtime.trace.TraceKind;
 import dev.helios.runtime.nodes.Ping;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

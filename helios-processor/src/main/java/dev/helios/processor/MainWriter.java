@@ -9,7 +9,7 @@ import javax.lang.model.element.Modifier;
 
 /** Writes {@code FooMain}: a {@code main} that hands the command line to the runtime's CLI. */
 final class MainWriter {
-  private static final ClassName CLI = ClassName.get("dev.helios.runtime", "SimulationCli");
+  private static final ClassName CLI = ClassName.get("dev.helios.runtime.cli", "SimulationCli");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private MainWriter() {}

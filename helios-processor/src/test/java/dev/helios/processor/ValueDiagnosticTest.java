@@ -256,7 +256,7 @@ class ValueDiagnosticTest {
               @OnStart
               void onStart(Context context) {
                 restarts++;
-                context.setTimer(1_000, new Tick(List.of("first")));
+                context.setTimerMicros(1_000, new Tick(List.of("first")));
               }
 
               @OnMessage

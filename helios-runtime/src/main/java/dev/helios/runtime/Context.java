@@ -3,8 +3,13 @@ package dev.helios.runtime;
 /**
  * What a handler may see and do while it handles one event. The kernel passes the same object to
  * every handler of a simulation, so a handler must not keep it beyond its own call.
+ *
+ * <p>Times follow the API's one rule: milliseconds unless the name ends in {@code Micros}.
  */
 public interface Context {
+  /** The sender of an {@code @OnStart} call, which has none. */
+  int NO_SENDER = -1;
+
   /** The id of the node handling the event. */
   int self();
 
@@ -14,11 +19,8 @@ public interface Context {
    */
   int sender();
 
-  /** The sender of an {@code @OnStart} call, which has none. */
-  int NO_SENDER = -1;
-
   /** The virtual time, in microseconds since the simulation started. */
-  long now();
+  long nowMicros();
 
   /** Sends {@code message} to node {@code to} through the simulated network. */
   void send(int to, Object message);
@@ -30,7 +32,19 @@ public interface Context {
    * Delivers {@code message} to this node after {@code delayMicros} (zero or more) unless the timer
    * is cancelled first; returns the timer's id.
    */
-  long setTimer(long delayMicros, Object message);
+  long setTimerMicros(long delayMicros, Object message);
+
+  /**
+   * As {@link #setTimerMicros}, with the delay in milliseconds (zero or more; a delay too large to
+   * count in microseconds lands beyond any horizon).
+   */
+  default long setTimerMs(long delayMs, Object message) {
+    if (delayMs < 0) {
+      throw new IllegalArgumentException(
+          "node " + self() + " set a timer with a delay of " + delayMs + " ms; delays are zero or more");
+    }
+    return setTimerMicros(delayMs > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : delayMs * 1000, message);
+  }
 
   /** Cancels a pending timer of this node; returns false if it already fired or was cancelled. */
   boolean cancelTimer(long timerId);

@@ -11,6 +11,6 @@ public record RunResult(StopReason stopReason, long eventCount, long timeMicros)
   /** One line, e.g. {@code stopped: no events left after 12 events at 120.000 ms}. */
   public String summary() {
     return "stopped: " + stopReason.description() + " after " + eventCount + " events at "
-        + TraceEvent.formatMillis(timeMicros) + " ms";
+        + dev.helios.runtime.trace.TraceFormats.millis(timeMicros) + " ms";
   }
 }

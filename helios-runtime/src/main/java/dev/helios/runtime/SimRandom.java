@@ -31,7 +31,7 @@ public final class SimRandom {
   }
 
   /** Where the stream is, for fingerprints: two streams with the same state draw the same values. */
-  long state() {
+  public long state() {
     return state;
   }
 

@@ -1,7 +1,10 @@
 package dev.helios.runtime;
 
-import dev.helios.runtime.internal.NodeCompanion;
-import dev.helios.runtime.internal.NodeCompanions;
+import dev.helios.runtime.fault.Fault;
+import dev.helios.runtime.fault.ScheduledFault;
+import dev.helios.runtime.kernel.Kernel;
+import dev.helios.runtime.kernel.KernelSpec;
+import dev.helios.runtime.kernel.Network;
 import dev.helios.runtime.nodes.Echo;
 import dev.helios.runtime.nodes.Ping;
 import java.util.ArrayList;
@@ -11,9 +14,11 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Builds a {@link Simulation}. Times in this DSL are milliseconds unless a method name says
- * {@code Micros}. Every setter checks its argument and names the value and the rule when it is
- * wrong; settings that may be given once throw when given twice.
+ * Builds a {@link Simulation}. Times follow the API's one rule: milliseconds unless the name ends
+ * in {@code Micros}. Every setter checks its argument and names the value and the rule when it is
+ * wrong; settings that may be given once throw when given twice. A fault method that ends in a
+ * time schedules that fault then ({@code crash(1, 50)}); the link methods without a time set the
+ * link from the start.
  */
 public final class SimulationBuilder {
   /** The highest node id: node state lives in arrays indexed by id. */
@@ -25,12 +30,11 @@ public final class SimulationBuilder {
   /** The seed when none is given. */
   public static final long DEFAULT_SEED = 0;
 
-  private static final long MICROS_MAX_MS = Long.MAX_VALUE / 1000;
-
-  private final TreeMap<Integer, NodeSpec> nodes = new TreeMap<>();
-  private final List<Scheduled> scheduled = new ArrayList<>();
+  private final TreeMap<Integer, KernelSpec.NodeSpec> nodes = new TreeMap<>();
+  private final List<KernelSpec.Scheduled> scheduled = new ArrayList<>();
   private final TreeMap<Long, LinkOverride> linkOverrides = new TreeMap<>();
   private Long seed;
+  private String seedSetBy;
   private Long latencyMicros;
   private Long jitterMicros;
   private Double lossRatio;
@@ -48,17 +52,17 @@ public final class SimulationBuilder {
 
   // ---- nodes ----
 
-  /** Adds node {@code id} made by {@code factory} (called again on restarts and forks). */
+  /**
+   * Adds node {@code id} made by {@code factory}. The factory is called once when the simulation is
+   * built (the class of what it returns picks the generated code), and again on every restart and
+   * fork; it must return a new node of the same class each time.
+   */
   public <T> SimulationBuilder node(int id, Supplier<T> factory) {
     checkNodeId(id);
     if (factory == null) {
       throw new IllegalArgumentException("node " + id + ": the factory is null");
     }
-    Object probe = factory.get();
-    if (probe == null) {
-      throw new IllegalArgumentException("node " + id + ": the factory returned null");
-    }
-    nodes.put(id, new NodeSpec(id, factory, NodeCompanions.of(probe.getClass())));
+    nodes.put(id, new KernelSpec.NodeSpec(id, factory));
     return this;
   }
 
@@ -85,38 +89,48 @@ public final class SimulationBuilder {
   // ---- network ----
 
   /**
-   * The seed's one-call network: every link has {@code latencyMs} latency plus up to
-   * {@code jitterMs} jitter and loses {@code lossRatio} of messages; {@code seed} seeds the run.
+   * The seed's one-call network and seed: every link has {@code latencyMs} latency plus up to
+   * {@code jitterMs} jitter and loses {@code lossRatio} of messages, and {@code seed} is the run's
+   * one seed, the same as {@link #seed(long)} (every random stream, the network's and each
+   * node's, derives from it). Everything is checked before anything is set.
    */
   public SimulationBuilder lossyNetwork(long latencyMs, long jitterMs, double lossRatio, long seed) {
-    // Both times are converted before either is set, so a refused time leaves the builder as it was.
-    long latencyMicros = millisToMicros("latency", latencyMs);
-    long jitterMicros = millisToMicros("jitter", jitterMs);
-    latencyMicros(latencyMicros);
-    jitterMicros(jitterMicros);
-    lossRatio(lossRatio);
-    return seed(seed);
+    long latencyMicros = Units.millisToMicros("latency", latencyMs);
+    long jitterMicros = Units.millisToMicros("jitter", jitterMs);
+    Network.checkRatio("loss ratio", lossRatio);
+    checkOnce("latency", this.latencyMicros);
+    checkOnce("jitter", this.jitterMicros);
+    checkOnce("loss ratio", this.lossRatio);
+    checkSeedOnce(seed);
+    this.latencyMicros = latencyMicros;
+    this.jitterMicros = jitterMicros;
+    this.lossRatio = lossRatio;
+    this.seed = seed;
+    this.seedSetBy = "lossyNetwork(" + latencyMs + ", " + jitterMs + ", " + lossRatio + ", " + seed + ")";
+    return this;
   }
 
   /** The default one-way latency of every link (default 1 ms). */
   public SimulationBuilder latencyMs(long latencyMs) {
-    return latencyMicros(millisToMicros("latency", latencyMs));
+    return latencyMicros(Units.millisToMicros("latency", latencyMs));
   }
 
+  /** As {@link #latencyMs}, in microseconds. */
   public SimulationBuilder latencyMicros(long latencyMicros) {
     checkOnce("latency", this.latencyMicros);
-    this.latencyMicros = checkNotNegative("latency", latencyMicros, "µs");
+    this.latencyMicros = Units.checkMicros("latency", latencyMicros);
     return this;
   }
 
   /** The default jitter: each copy of a message gets an extra delay uniform in [0, jitter]. */
   public SimulationBuilder jitterMs(long jitterMs) {
-    return jitterMicros(millisToMicros("jitter", jitterMs));
+    return jitterMicros(Units.millisToMicros("jitter", jitterMs));
   }
 
+  /** As {@link #jitterMs}, in microseconds. */
   public SimulationBuilder jitterMicros(long jitterMicros) {
     checkOnce("jitter", this.jitterMicros);
-    this.jitterMicros = checkNotNegative("jitter", jitterMicros, "µs");
+    this.jitterMicros = Units.checkMicros("jitter", jitterMicros);
     return this;
   }
 
@@ -136,11 +150,11 @@ public final class SimulationBuilder {
     return this;
   }
 
-  /** Latency and jitter of the directed link {@code from -> to}, overriding the defaults. */
-  public SimulationBuilder linkLatencyMs(int from, int to, long latencyMs, long jitterMs) {
+  /** Latency and jitter (ms) of the directed link {@code from -> to} from the start, overriding the defaults. */
+  public SimulationBuilder linkLatency(int from, int to, long latencyMs, long jitterMs) {
     // Both times are checked before the link is touched, so a refused call leaves no override behind.
-    long latencyMicros = millisToMicros("latency", latencyMs);
-    long jitterMicros = millisToMicros("jitter", jitterMs);
+    long latencyMicros = Units.millisToMicros("latency", latencyMs);
+    long jitterMicros = Units.millisToMicros("jitter", jitterMs);
     LinkOverride link = override(from, to);
     checkOnce("latency of link " + from + " -> " + to, link.latencyMicros);
     link.latencyMicros = latencyMicros;
@@ -148,20 +162,20 @@ public final class SimulationBuilder {
     return this;
   }
 
-  /** The loss ratio of the directed link {@code from -> to}, overriding the default. */
+  /** The loss ratio of the directed link {@code from -> to} from the start, overriding the default. */
   public SimulationBuilder linkLossRatio(int from, int to, double lossRatio) {
+    Network.checkRatio("loss ratio of link " + from + " -> " + to, lossRatio);
     LinkOverride link = override(from, to);
     checkOnce("loss ratio of link " + from + " -> " + to, link.lossRatio);
-    Network.checkRatio("loss ratio of link " + from + " -> " + to, lossRatio);
     link.lossRatio = lossRatio;
     return this;
   }
 
-  /** The duplication ratio of the directed link {@code from -> to}, overriding the default. */
+  /** The duplication ratio of the directed link {@code from -> to} from the start, overriding the default. */
   public SimulationBuilder linkDuplicationRatio(int from, int to, double duplicationRatio) {
+    Network.checkRatio("duplication ratio of link " + from + " -> " + to, duplicationRatio);
     LinkOverride link = override(from, to);
     checkOnce("duplication ratio of link " + from + " -> " + to, link.duplicationRatio);
-    Network.checkRatio("duplication ratio of link " + from + " -> " + to, duplicationRatio);
     link.duplicationRatio = duplicationRatio;
     return this;
   }
@@ -175,84 +189,20 @@ public final class SimulationBuilder {
 
   // ---- run settings ----
 
-  /** The seed of every random stream (default 0). */
+  /** The run's one seed: every random stream derives from it (default 0). */
   public SimulationBuilder seed(long seed) {
-    checkOnce("seed", this.seed);
+    checkSeedOnce(seed);
     this.seed = seed;
+    this.seedSetBy = "seed(" + seed + ")";
     return this;
   }
 
-  /** Node {@code from} sends {@code payload} to node {@code to} at {@code atMs} ms. */
-  public SimulationBuilder send(int from, int to, Object payload, long atMs) {
-    return sendAtMicros(from, to, payload, millisToMicros("send time", atMs));
-  }
-
-  public SimulationBuilder sendAtMicros(int from, int to, Object payload, long atMicros) {
-    if (payload == null) {
-      throw new IllegalArgumentException("send " + from + " -> " + to + ": the payload is null");
+  private void checkSeedOnce(long newSeed) {
+    if (seed != null) {
+      throw new IllegalStateException(
+          "the seed is already set to " + seed + " by " + seedSetBy + ", so it cannot become " + newSeed
+              + "; a simulation has one seed, from which every random stream derives: set it in one place");
     }
-    checkNotNegative("send time", atMicros, "µs");
-    scheduled.add(new ScheduledSend(from, to, payload, atMicros));
-    return this;
-  }
-
-  // ---- scheduled faults (time in ms, last) ----
-
-  /** Crashes {@code node} at {@code atMs}. */
-  public SimulationBuilder crash(int node, long atMs) {
-    return schedule(new Fault.Crash(node), "crash", atMs);
-  }
-
-  /** Restarts crashed {@code node} at {@code atMs}. */
-  public SimulationBuilder restart(int node, long atMs) {
-    return schedule(new Fault.Restart(node), "restart", atMs);
-  }
-
-  /** Partitions {@code a} and {@code b}, both directions, at {@code atMs}. */
-  public SimulationBuilder partition(int a, int b, long atMs) {
-    return schedule(new Fault.Partition(a, b, false), "partition", atMs);
-  }
-
-  /** Drops messages from {@code from} to {@code to} (one direction) from {@code atMs}. */
-  public SimulationBuilder partitionOneWay(int from, int to, long atMs) {
-    return schedule(new Fault.Partition(from, to, true), "partitionOneWay", atMs);
-  }
-
-  /** Heals the partition between {@code a} and {@code b} at {@code atMs}. */
-  public SimulationBuilder heal(int a, int b, long atMs) {
-    return schedule(new Fault.Heal(a, b), "heal", atMs);
-  }
-
-  /** Isolates {@code node} from every other node at {@code atMs}. */
-  public SimulationBuilder isolate(int node, long atMs) {
-    return schedule(new Fault.Isolate(node), "isolate", atMs);
-  }
-
-  /** Heals every partition at {@code atMs}. */
-  public SimulationBuilder healAll(long atMs) {
-    return schedule(new Fault.HealAll(), "healAll", atMs);
-  }
-
-  /** Sets latency and jitter of the directed link {@code from -> to} at {@code atMs}. */
-  public SimulationBuilder changeLinkLatencyMs(int from, int to, long latencyMs, long jitterMs, long atMs) {
-    return schedule(
-        new Fault.LinkChange(from, to, millisToMicros("latency", latencyMs), millisToMicros("jitter", jitterMs), null, null),
-        "link change", atMs);
-  }
-
-  /** Sets the loss ratio of the directed link {@code from -> to} at {@code atMs}. */
-  public SimulationBuilder changeLinkLossRatio(int from, int to, double lossRatio, long atMs) {
-    return schedule(new Fault.LinkChange(from, to, null, null, lossRatio, null), "link change", atMs);
-  }
-
-  /** Sets the duplication ratio of the directed link {@code from -> to} at {@code atMs}. */
-  public SimulationBuilder changeLinkDuplicationRatio(int from, int to, double duplicationRatio, long atMs) {
-    return schedule(new Fault.LinkChange(from, to, null, null, null, duplicationRatio), "link change", atMs);
-  }
-
-  private SimulationBuilder schedule(Fault fault, String what, long atMs) {
-    scheduled.add(new ScheduledFault(fault, millisToMicros(what + " time", atMs)));
-    return this;
   }
 
   /** The most events a simulation may process (default 10,000,000). */
@@ -267,12 +217,13 @@ public final class SimulationBuilder {
 
   /** The virtual time after which no event runs (default one day). */
   public SimulationBuilder horizonMs(long horizonMs) {
-    return horizonMicros(millisToMicros("horizon", horizonMs));
+    return horizonMicros(Units.millisToMicros("horizon", horizonMs));
   }
 
+  /** As {@link #horizonMs}, in microseconds. */
   public SimulationBuilder horizonMicros(long horizonMicros) {
     checkOnce("horizon", this.horizonMicros);
-    this.horizonMicros = checkNotNegative("horizon", horizonMicros, "µs");
+    this.horizonMicros = Units.checkMicros("horizon", horizonMicros);
     return this;
   }
 
@@ -283,19 +234,122 @@ public final class SimulationBuilder {
     return this;
   }
 
+  // ---- scheduled sends ----
+
+  /** Node {@code from} sends {@code payload} to node {@code to} at {@code atMs}. */
+  public SimulationBuilder send(int from, int to, Object payload, long atMs) {
+    return sendAtMicros(from, to, payload, Units.millisToMicros("send time", atMs));
+  }
+
+  /** As {@link #send}, at {@code atMicros}. */
+  public SimulationBuilder sendAtMicros(int from, int to, Object payload, long atMicros) {
+    if (payload == null) {
+      throw new IllegalArgumentException("send " + from + " -> " + to + ": the payload is null; send a value");
+    }
+    Units.checkMicros("send time", atMicros);
+    scheduled.add(new KernelSpec.ScheduledSend(from, to, payload, atMicros));
+    return this;
+  }
+
+  // ---- scheduled faults (time in ms, last) ----
+
+  /** Crashes {@code node} at {@code atMs}. */
+  public SimulationBuilder crash(int node, long atMs) {
+    return fault(new Fault.Crash(node), atMs);
+  }
+
+  /** Restarts crashed {@code node} at {@code atMs}. */
+  public SimulationBuilder restart(int node, long atMs) {
+    return fault(new Fault.Restart(node), atMs);
+  }
+
+  /** Partitions {@code a} and {@code b}, both directions, at {@code atMs}. */
+  public SimulationBuilder partition(int a, int b, long atMs) {
+    return fault(new Fault.Partition(a, b), atMs);
+  }
+
+  /** Drops messages from {@code from} to {@code to} (one direction) from {@code atMs}. */
+  public SimulationBuilder partitionOneWay(int from, int to, long atMs) {
+    return fault(new Fault.PartitionOneWay(from, to), atMs);
+  }
+
+  /** Heals the partition between {@code a} and {@code b} at {@code atMs}. */
+  public SimulationBuilder heal(int a, int b, long atMs) {
+    return fault(new Fault.Heal(a, b), atMs);
+  }
+
+  /** Isolates {@code node} from every other node at {@code atMs}. */
+  public SimulationBuilder isolate(int node, long atMs) {
+    return fault(new Fault.Isolate(node), atMs);
+  }
+
+  /** Heals every partition at {@code atMs}. */
+  public SimulationBuilder healAll(long atMs) {
+    return fault(new Fault.HealAll(), atMs);
+  }
+
+  /** Sets latency and jitter (ms) of the directed link {@code from -> to} at {@code atMs}. */
+  public SimulationBuilder linkLatency(int from, int to, long latencyMs, long jitterMs, long atMs) {
+    return fault(
+        new Fault.LinkLatency(from, to, Units.millisToMicros("latency", latencyMs), Units.millisToMicros("jitter", jitterMs)),
+        atMs);
+  }
+
+  /** Sets the loss ratio of the directed link {@code from -> to} at {@code atMs}. */
+  public SimulationBuilder linkLossRatio(int from, int to, double lossRatio, long atMs) {
+    return fault(new Fault.LinkLossRatio(from, to, lossRatio), atMs);
+  }
+
+  /** Sets the duplication ratio of the directed link {@code from -> to} at {@code atMs}. */
+  public SimulationBuilder linkDuplicationRatio(int from, int to, double duplicationRatio, long atMs) {
+    return fault(new Fault.LinkDuplicationRatio(from, to, duplicationRatio), atMs);
+  }
+
+  /** Schedules {@code fault} at {@code atMs}. */
+  public SimulationBuilder fault(Fault fault, long atMs) {
+    if (fault == null) {
+      throw new IllegalArgumentException("the fault is null");
+    }
+    return fault(new ScheduledFault(fault, Units.millisToMicros("time of " + fault, atMs)));
+  }
+
+  /** Schedules {@code fault} at its time. */
+  public SimulationBuilder fault(ScheduledFault fault) {
+    if (fault == null) {
+      throw new IllegalArgumentException("the scheduled fault is null");
+    }
+    scheduled.add(new KernelSpec.ScheduledFaultEntry(fault));
+    return this;
+  }
+
+  /**
+   * Schedules every fault of {@code script} in the fault language, one per line or separated by
+   * {@code ;}, e.g. {@code "crash 1 @ 50ms; restart 1 @ 80ms"}; see {@link ScheduledFault#parseAll}.
+   */
+  public SimulationBuilder faults(String script) {
+    for (ScheduledFault fault : ScheduledFault.parseAll(script)) {
+      fault(fault);
+    }
+    return this;
+  }
+
   // ---- build ----
 
   /** A new simulation at time zero; each node's {@code @OnStart} runs as its first events. */
   public Simulation build() {
-    for (Scheduled item : scheduled) {
-      if (!(item instanceof ScheduledSend send)) {
-        continue;
-      }
-      if (!nodes.containsKey(send.from()) || !nodes.containsKey(send.to())) {
-        int missing = nodes.containsKey(send.from()) ? send.to() : send.from();
-        throw new IllegalStateException(
-            "send " + send.from() + " -> " + send.to() + " at " + TraceEvent.formatMillis(send.atMicros())
-                + " ms names node " + missing + ", which does not exist; the nodes are " + nodes.keySet());
+    if (nodes.isEmpty()) {
+      throw new IllegalStateException("a simulation needs at least one node; add one with node(id, factory)");
+    }
+    for (KernelSpec.Scheduled item : scheduled) {
+      if (item instanceof KernelSpec.ScheduledSend send) {
+        String what = "send " + send.from() + " -> " + send.to() + " at " + Units.describeMicros(send.atMicros());
+        checkScheduledNode(send.from(), what);
+        checkScheduledNode(send.to(), what);
+      } else {
+        ScheduledFault fault = ((KernelSpec.ScheduledFaultEntry) item).fault();
+        for (int node : fault.fault().nodes()) {
+          checkScheduledNode(node, "fault \"" + fault + "\"");
+        }
       }
     }
     Network.Link defaultLink =
@@ -307,36 +361,21 @@ public final class SimulationBuilder {
     TreeMap<Long, Network.Link> links = new TreeMap<>();
     for (Map.Entry<Long, LinkOverride> entry : linkOverrides.entrySet()) {
       LinkOverride link = entry.getValue();
-      for (int id : new int[] {link.from, link.to}) {
-        if (!nodes.containsKey(id)) {
-          throw new IllegalStateException(
-              "link " + link.from + " -> " + link.to + " names node " + id + ", which does not exist");
-        }
-      }
+      String what = "link " + link.from + " -> " + link.to;
+      checkScheduledNode(link.from, what);
+      checkScheduledNode(link.to, what);
       links.put(entry.getKey(), link.resolve(defaultLink));
     }
-    for (Scheduled item : scheduled) {
-      if (item instanceof ScheduledFault fault) {
-        checkFaultNodes(fault);
-      }
-    }
-    return new Simulation(
-        new Spec(
+    KernelSpec spec =
+        new KernelSpec(
             seed == null ? DEFAULT_SEED : seed,
             eventsMax == null ? DEFAULT_EVENTS_MAX : eventsMax,
             horizonMicros == null ? DEFAULT_HORIZON_MICROS : horizonMicros,
             recording == null || recording,
             new Network(defaultLink, links),
-            new TreeMap<>(nodes),
-            List.copyOf(scheduled)));
-  }
-
-  private void checkFaultNodes(ScheduledFault scheduledFault) {
-    Fault fault = scheduledFault.fault();
-    String what = Fault.nameOf(fault) + " at " + TraceEvent.formatMillis(scheduledFault.atMicros()) + " ms";
-    for (int node : fault.nodes()) {
-      checkScheduledNode(node, what);
-    }
+            List.copyOf(nodes.values()),
+            scheduled);
+    return new Simulation(new Kernel(spec));
   }
 
   private void checkScheduledNode(int node, String what) {
@@ -346,56 +385,11 @@ public final class SimulationBuilder {
     }
   }
 
-  // ---- checks ----
-
   private static void checkOnce(String setting, Object current) {
     if (current != null) {
       throw new IllegalStateException(setting + " is already set (to " + current + "); set it once");
     }
   }
-
-  private static long checkNotNegative(String what, long value, String unit) {
-    if (value < 0) {
-      throw new IllegalArgumentException(what + " must be zero or more, got " + value + " " + unit);
-    }
-    return value;
-  }
-
-  private static long millisToMicros(String what, long millis) {
-    if (millis < 0) {
-      throw new IllegalArgumentException(what + " must be zero or more, got " + millis + " ms");
-    }
-    if (millis > MICROS_MAX_MS) {
-      throw new IllegalArgumentException(what + " of " + millis + " ms is too large to count in microseconds");
-    }
-    return millis * 1000;
-  }
-
-  // ---- what build() hands the simulation ----
-
-  /** A node's id, factory and companion. */
-  record NodeSpec(int id, Supplier<?> factory, NodeCompanion<?> companion) {}
-
-  /** Something the builder scheduled; the simulation queues them in the order they were given. */
-  sealed interface Scheduled {
-    long atMicros();
-  }
-
-  /** A send the builder scheduled. */
-  record ScheduledSend(int from, int to, Object payload, long atMicros) implements Scheduled {}
-
-  /** A fault the builder scheduled. */
-  record ScheduledFault(Fault fault, long atMicros) implements Scheduled {}
-
-  /** Everything a simulation is built from. */
-  record Spec(
-      long seed,
-      long eventsMax,
-      long horizonMicros,
-      boolean recording,
-      Network network,
-      TreeMap<Integer, NodeSpec> nodes,
-      List<Scheduled> scheduled) {}
 
   /** Per-link settings given so far; unset ones fall back to the default link. */
   private static final class LinkOverride {
@@ -412,7 +406,11 @@ public final class SimulationBuilder {
     }
 
     Network.Link resolve(Network.Link defaults) {
-      return new Fault.LinkChange(from, to, latencyMicros, jitterMicros, lossRatio, duplicationRatio).applyTo(defaults);
+      return new Network.Link(
+          latencyMicros == null ? defaults.latencyMicros() : latencyMicros,
+          jitterMicros == null ? defaults.jitterMicros() : jitterMicros,
+          lossRatio == null ? defaults.lossRatio() : lossRatio,
+          duplicationRatio == null ? defaults.duplicationRatio() : duplicationRatio);
     }
   }
 }

@@ -9,7 +9,8 @@ public final class SimulationFailedException extends RuntimeException {
   private final long timeMicros;
   private final long seed;
 
-  SimulationFailedException(String report, int node, long timeMicros, long seed, Throwable cause) {
+  /** A failure with its report; the kernel makes these. */
+  public SimulationFailedException(String report, int node, long timeMicros, long seed, Throwable cause) {
     super(report, cause);
     this.node = node;
     this.timeMicros = timeMicros;

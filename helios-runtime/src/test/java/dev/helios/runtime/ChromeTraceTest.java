@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import dev.helios.runtime.trace.TraceFormats;
+import dev.helios.runtime.trace.TraceKind;
 
 /** The Perfetto (Chrome trace event) export has a valid structure. */
 class ChromeTraceTest {
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> events(Simulation sim) {
-    Map<String, Object> root = (Map<String, Object>) MiniJson.parse(sim.traceChromeJson());
+    Map<String, Object> root = (Map<String, Object>) MiniJson.parse(TraceFormats.chromeJson(sim.trace(), sim.nodeIds()));
     return (List<Map<String, Object>>) root.get("traceEvents");
   }
 
@@ -63,7 +65,7 @@ class ChromeTraceTest {
   void dropsDuplicatesFaultsAndUndeliveredMessagesKeepFlowsComplete() {
     for (long seed = 1; seed <= 20; seed++) {
       Simulation sim = ForkPropertiesTest.scenario(seed, true);
-      sim.runUntil(300_000); // stop mid-run: some messages are still in flight
+      sim.runUntilMicros(300_000); // stop mid-run: some messages are still in flight
       try {
         assertValidStructure(sim);
       } catch (AssertionError e) {
@@ -79,7 +81,7 @@ class ChromeTraceTest {
     Simulation sim = SimulationBuilder.create().ping(0).echo(1).send(0, 1, "say \"hi\"\nand\tbye\\", 1).build();
     sim.run();
     assertValidStructure(sim);
-    assertTrue(sim.traceChromeJson().contains("\\\"say \\\\\\\"hi\\\\\\\"\\\\nand\\\\tbye\\\\\\\\\\\""),
-        sim.traceChromeJson());
+    assertTrue(TraceFormats.chromeJson(sim.trace(), sim.nodeIds()).contains("\\\"say \\\\\\\"hi\\\\\\\"\\\\nand\\\\tbye\\\\\\\\\\\""),
+        TraceFormats.chromeJson(sim.trace(), sim.nodeIds()));
   }
 }

@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.helios.runtime.fault.Fault;
+import dev.helios.runtime.trace.TraceEvent;
 
 /**
  * The clock at its extremes: every public method that takes a time, delay, latency, jitter or
@@ -45,13 +47,13 @@ class ClockExtremesTest {
 
     @OnStart
     void onStart(Context context) {
-      context.setTimer(firstDelayMicros, "first");
+      context.setTimerMicros(firstDelayMicros, "first");
     }
 
     @OnMessage
     void onTimer(String name, Context context) {
       fired++;
-      context.setTimer(nextDelayMicros, "next");
+      context.setTimerMicros(nextDelayMicros, "next");
     }
   }
 
@@ -76,11 +78,11 @@ class ClockExtremesTest {
 
   /** Runs one event at a time, checking after each that the clock is not negative and did not go back. */
   private static RunResult runWatchingClock(Simulation sim) {
-    long previous = sim.now();
+    long previous = sim.nowMicros();
     assertTrue(previous >= 0, "negative clock " + previous + ", seed=" + sim.seed());
     while (sim.step()) {
-      assertTrue(sim.now() >= previous, "clock went back from " + previous + " to " + sim.now() + ", seed=" + sim.seed());
-      previous = sim.now();
+      assertTrue(sim.nowMicros() >= previous, "clock went back from " + previous + " to " + sim.nowMicros() + ", seed=" + sim.seed());
+      previous = sim.nowMicros();
     }
     RunResult result = sim.run(); // nothing can run: this only reports why
     assertEquals(previous, result.timeMicros(), "seed=" + sim.seed());
@@ -100,7 +102,7 @@ class ClockExtremesTest {
   private static void assertStops(Simulation sim, StopReason reason, long nowMicros) {
     RunResult result = runWatchingClock(sim);
     assertEquals(reason, result.stopReason(), "seed=" + sim.seed());
-    assertEquals(nowMicros, sim.now(), "seed=" + sim.seed());
+    assertEquals(nowMicros, sim.nowMicros(), "seed=" + sim.seed());
   }
 
   private static <T extends Throwable> T assertRefused(Class<T> type, long value, Executable call) {
@@ -125,9 +127,9 @@ class ClockExtremesTest {
         new TimeCall("heal", (b, ms) -> b.heal(0, 1, ms)),
         new TimeCall("isolate", (b, ms) -> b.isolate(1, ms)),
         new TimeCall("healAll", (b, ms) -> b.healAll(ms)),
-        new TimeCall("changeLinkLatencyMs at", (b, ms) -> b.changeLinkLatencyMs(0, 1, 1, 1, ms)),
-        new TimeCall("changeLinkLossRatio", (b, ms) -> b.changeLinkLossRatio(0, 1, 0.5, ms)),
-        new TimeCall("changeLinkDuplicationRatio", (b, ms) -> b.changeLinkDuplicationRatio(0, 1, 0.5, ms)));
+        new TimeCall("changeLinkLatencyMs at", (b, ms) -> b.linkLatency(0, 1, 1, 1, ms)),
+        new TimeCall("changeLinkLossRatio", (b, ms) -> b.linkLossRatio(0, 1, 0.5, ms)),
+        new TimeCall("changeLinkDuplicationRatio", (b, ms) -> b.linkDuplicationRatio(0, 1, 0.5, ms)));
   }
 
   static Stream<TimeCall> msCalls() {
@@ -137,10 +139,10 @@ class ClockExtremesTest {
         new TimeCall("horizonMs", (b, ms) -> b.horizonMs(ms)),
         new TimeCall("lossyNetwork latency", (b, ms) -> b.lossyNetwork(ms, 0, 0.0, 3)),
         new TimeCall("lossyNetwork jitter", (b, ms) -> b.lossyNetwork(0, ms, 0.0, 3)),
-        new TimeCall("linkLatencyMs latency", (b, ms) -> b.linkLatencyMs(0, 1, ms, 0)),
-        new TimeCall("linkLatencyMs jitter", (b, ms) -> b.linkLatencyMs(0, 1, 0, ms)),
-        new TimeCall("changeLinkLatencyMs latency", (b, ms) -> b.changeLinkLatencyMs(0, 1, ms, 0, 0)),
-        new TimeCall("changeLinkLatencyMs jitter", (b, ms) -> b.changeLinkLatencyMs(0, 1, 0, ms, 0)),
+        new TimeCall("linkLatencyMs latency", (b, ms) -> b.linkLatency(0, 1, ms, 0)),
+        new TimeCall("linkLatencyMs jitter", (b, ms) -> b.linkLatency(0, 1, 0, ms)),
+        new TimeCall("changeLinkLatencyMs latency", (b, ms) -> b.linkLatency(0, 1, ms, 0, 0)),
+        new TimeCall("changeLinkLatencyMs jitter", (b, ms) -> b.linkLatency(0, 1, 0, ms, 0)),
         new TimeCall("send", (b, ms) -> b.send(0, 1, "x", ms))));
   }
 
@@ -265,17 +267,17 @@ class ClockExtremesTest {
   void aRoundTripAtAnyJitterEndsBetweenTwiceTheLatencyAndTheEndOfTime(long jitterMicros) {
     Simulation sim = pingEcho().jitterMicros(jitterMicros).send(0, 1, "x", 0).horizonMicros(END).build();
     assertEquals(StopReason.QUIESCENT, runWatchingClock(sim).stopReason());
-    assertTrue(sim.now() >= 2_000, "now " + sim.now() + ", seed=" + sim.seed());
+    assertTrue(sim.nowMicros() >= 2_000, "now " + sim.nowMicros() + ", seed=" + sim.seed());
     long most = jitterMicros > (END - 2_000) / 2 ? END : 2_000 + 2 * jitterMicros;
-    assertTrue(sim.now() <= most, "now " + sim.now() + ", seed=" + sim.seed());
+    assertTrue(sim.nowMicros() <= most, "now " + sim.nowMicros() + ", seed=" + sim.seed());
   }
 
   @Test
   void theLargestLatencyAndJitterTogetherSaturateInsteadOfWrapping() {
     assertStops(pingEcho().lossyNetwork(MS_MAX, MS_MAX, 0.0, 11).send(0, 1, "x", 0).horizonMicros(END).build(), StopReason.QUIESCENT, END);
     assertStops(pingEcho().latencyMicros(END).jitterMicros(END).send(0, 1, "x", 0).horizonMicros(END).build(), StopReason.QUIESCENT, END);
-    assertStops(pingEcho().linkLatencyMs(0, 1, MS_MAX, MS_MAX).send(0, 1, "x", 0).horizonMicros(END).build(), StopReason.QUIESCENT, END);
-    assertStops(pingEcho().changeLinkLatencyMs(0, 1, MS_MAX, MS_MAX, 0).send(0, 1, "x", 1).build(), StopReason.TIME_HORIZON, 1_000);
+    assertStops(pingEcho().linkLatency(0, 1, MS_MAX, MS_MAX).send(0, 1, "x", 0).horizonMicros(END).build(), StopReason.QUIESCENT, END);
+    assertStops(pingEcho().linkLatency(0, 1, MS_MAX, MS_MAX, 0).send(0, 1, "x", 1).build(), StopReason.TIME_HORIZON, 1_000);
   }
 
   @ParameterizedTest(name = "horizon {0} µs")
@@ -293,9 +295,9 @@ class ClockExtremesTest {
   @Test
   void aRefusedLinkLatencyLeavesTheLinkUnset() {
     SimulationBuilder builder = pingEcho();
-    assertRefused(IllegalArgumentException.class, -1, () -> builder.linkLatencyMs(0, 1, 5, -1));
-    assertRefused(IllegalArgumentException.class, MS_MAX + 1, () -> builder.linkLatencyMs(0, 7, 5, MS_MAX + 1));
-    Simulation sim = builder.linkLatencyMs(0, 1, 5, 0).send(0, 1, "x", 0).build(); // no link to a node 7
+    assertRefused(IllegalArgumentException.class, -1, () -> builder.linkLatency(0, 1, 5, -1));
+    assertRefused(IllegalArgumentException.class, MS_MAX + 1, () -> builder.linkLatency(0, 7, 5, MS_MAX + 1));
+    Simulation sim = builder.linkLatency(0, 1, 5, 0).send(0, 1, "x", 0).build(); // no link to a node 7
     assertStops(sim, StopReason.QUIESCENT, 6_000);
   }
 
@@ -307,23 +309,23 @@ class ClockExtremesTest {
     assertStops(sim, StopReason.QUIESCENT, 10_000);
   }
 
-  // ---- Simulation.setLinkLatencyMicros ----
+  // ---- Simulation.apply(LinkLatency), in microseconds ----
 
   @ParameterizedTest(name = "latency {0} µs, jitter {1} µs")
   @CsvSource({"0, 0, 1000", "1, 0, 1001", "1, 1, 1001", "9223372036854775807, 0, 9223372036854775807",
       "0, 9223372036854775807, 1000", "9223372036854775807, 9223372036854775807, 9223372036854775807"})
   void aLinkLatencySetOnTheSimulationSaturatesAtTheEndOfTime(long latencyMicros, long jitterMicros, long atLeastMicros) {
     Simulation sim = pingEcho().send(0, 1, "x", 0).horizonMicros(END).build();
-    sim.setLinkLatencyMicros(0, 1, latencyMicros, jitterMicros);
+    sim.apply(new Fault.LinkLatency(0, 1, latencyMicros, jitterMicros));
     assertEquals(StopReason.QUIESCENT, runWatchingClock(sim).stopReason());
-    assertTrue(sim.now() >= atLeastMicros, "now " + sim.now() + ", seed=" + sim.seed());
+    assertTrue(sim.nowMicros() >= atLeastMicros, "now " + sim.nowMicros() + ", seed=" + sim.seed());
   }
 
   @Test
   void theLargestLinkLatencySetMidRunLandsBeyondTheHorizon() {
     Simulation sim = pingEcho().send(0, 1, "x", 5).build();
-    sim.runUntil(4_000);
-    sim.setLinkLatencyMicros(0, 1, END, END);
+    sim.runUntilMicros(4_000);
+    sim.apply(new Fault.LinkLatency(0, 1, END, END));
     assertStops(sim, StopReason.TIME_HORIZON, 5_000);
   }
 
@@ -331,8 +333,8 @@ class ClockExtremesTest {
   @ValueSource(longs = {-1, Long.MIN_VALUE})
   void aNegativeLinkLatencyOrJitterIsRefusedNamingTheValue(long micros) {
     Simulation sim = pingEcho().build();
-    assertRefused(IllegalArgumentException.class, micros, () -> sim.setLinkLatencyMicros(0, 1, micros, 0));
-    assertRefused(IllegalArgumentException.class, micros, () -> sim.setLinkLatencyMicros(0, 1, 0, micros));
+    assertRefused(IllegalArgumentException.class, micros, () -> sim.apply(new Fault.LinkLatency(0, 1, micros, 0)));
+    assertRefused(IllegalArgumentException.class, micros, () -> sim.apply(new Fault.LinkLatency(0, 1, 0, micros)));
   }
 
   // ---- Simulation.runUntil ----
@@ -340,35 +342,47 @@ class ClockExtremesTest {
   @Test
   void runUntilZeroOneAndTheEndOfTimeNeverMoveTheClockBack() {
     Simulation sim = SimulationBuilder.create().node(0, TestNodes.Ticker::new).horizonMs(10).build();
-    assertEquals(new RunResult(StopReason.UNTIL_REACHED, 1, 0), sim.runUntil(0));
-    assertEquals(new RunResult(StopReason.UNTIL_REACHED, 1, 1), sim.runUntil(1));
-    assertEquals(new RunResult(StopReason.TIME_HORIZON, 11, 10_000), sim.runUntil(END));
-    assertEquals(new RunResult(StopReason.TIME_HORIZON, 11, 10_000), sim.runUntil(END));
+    assertEquals(new RunResult(StopReason.UNTIL_REACHED, 1, 0), sim.runUntilMicros(0));
+    assertEquals(new RunResult(StopReason.UNTIL_REACHED, 1, 1), sim.runUntilMicros(1));
+    assertEquals(new RunResult(StopReason.TIME_HORIZON, 11, 10_000), sim.runUntilMicros(END));
+    assertEquals(new RunResult(StopReason.TIME_HORIZON, 11, 10_000), sim.runUntilMicros(END));
     assertTraceTimesSane(sim);
+  }
+
+  @Test
+  void runUntilMovesTheClockEvenWhenNoEventIsLeft() {
+    Simulation sim = SimulationBuilder.create().node(0, TestNodes.Sink::new).horizonMs(100).build();
+    assertEquals(new RunResult(StopReason.QUIESCENT, 1, 0), sim.run(), "run leaves the clock at the last event");
+    assertEquals(new RunResult(StopReason.UNTIL_REACHED, 1, 30_000), sim.runUntilMicros(30_000));
+    assertEquals(new RunResult(StopReason.UNTIL_REACHED, 1, 40_000), sim.runUntilMs(40));
+    assertEquals(new RunResult(StopReason.TIME_HORIZON, 1, 100_000), sim.runUntilMs(500), "the clock stops at the horizon");
+    assertEquals(100_000, sim.nowMicros());
+    IllegalArgumentException tooLate = assertThrows(IllegalArgumentException.class, () -> sim.runUntilMs(Long.MAX_VALUE));
+    assertTrue(tooLate.getMessage().contains("times are counted in microseconds, from 0 to 9223372036854775 ms"), tooLate.getMessage());
   }
 
   @ParameterizedTest(name = "{0} µs")
   @ValueSource(longs = {-1, Long.MIN_VALUE})
   void runUntilANegativeTimeIsRefusedNamingTheValue(long micros) {
     Simulation sim = pingEcho().build();
-    assertRefused(IllegalArgumentException.class, micros, () -> sim.runUntil(micros));
-    assertEquals(0, sim.now());
+    assertRefused(IllegalArgumentException.class, micros, () -> sim.runUntilMicros(micros));
+    assertEquals(0, sim.nowMicros());
   }
 
   @Test
   void runUntilBeforeNowIsRefusedNamingTheValue() {
     Simulation sim = timers(5_000, END, SimulationBuilder.create());
-    sim.runUntil(5_000);
-    assertRefused(IllegalArgumentException.class, 4_999, () -> sim.runUntil(4_999));
-    assertEquals(5_000, sim.now());
+    sim.runUntilMicros(5_000);
+    assertRefused(IllegalArgumentException.class, 4_999, () -> sim.runUntilMicros(4_999));
+    assertEquals(5_000, sim.nowMicros());
   }
 
   @Test
   void runUntilTheEndOfTimeUnderAnEndlessHorizonStaysThereOnTheBudget() {
     Simulation sim = timers(END, END, SimulationBuilder.create().horizonMicros(END).eventsMax(5));
-    assertEquals(new RunResult(StopReason.EVENT_BUDGET, 5, END), sim.runUntil(END));
-    assertEquals(new RunResult(StopReason.EVENT_BUDGET, 5, END), sim.runUntil(END));
-    assertRefused(IllegalArgumentException.class, END - 1, () -> sim.runUntil(END - 1));
+    assertEquals(new RunResult(StopReason.EVENT_BUDGET, 5, END), sim.runUntilMicros(END));
+    assertEquals(new RunResult(StopReason.EVENT_BUDGET, 5, END), sim.runUntilMicros(END));
+    assertRefused(IllegalArgumentException.class, END - 1, () -> sim.runUntilMicros(END - 1));
     assertTraceTimesSane(sim);
   }
 
@@ -405,7 +419,7 @@ class ClockExtremesTest {
     SimulationFailedException failure = assertThrows(SimulationFailedException.class, sim::run);
     IllegalArgumentException cause = assertInstanceOf(IllegalArgumentException.class, failure.getCause());
     assertTrue(cause.getMessage().contains(" " + refused + " µs"), cause.getMessage());
-    assertTrue(sim.now() >= 0 && failure.timeMicros() == sim.now(), "now " + sim.now());
+    assertTrue(sim.nowMicros() >= 0 && failure.timeMicros() == sim.nowMicros(), "now " + sim.nowMicros());
     assertTraceTimesSane(sim);
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import dev.helios.runtime.trace.TraceFormats;
 
 /** The same seed gives the same trace hash in a separate JVM process. */
 class CrossProcessDeterminismTest {
@@ -15,7 +16,7 @@ class CrossProcessDeterminismTest {
   public static void main(String[] args) {
     Simulation sim = Scenarios.quickstart(Long.parseLong(args[0]));
     sim.run();
-    System.out.println(Simulation.hex(sim.traceHash()));
+    System.out.println(TraceFormats.hex(sim.traceHash()));
   }
 
   @Test
@@ -23,7 +24,7 @@ class CrossProcessDeterminismTest {
     for (long seed : new long[] {42, 7}) {
       Simulation here = Scenarios.quickstart(seed);
       here.run();
-      assertEquals(Simulation.hex(here.traceHash()), runChild(seed), "seed=" + seed);
+      assertEquals(TraceFormats.hex(here.traceHash()), runChild(seed), "seed=" + seed);
     }
   }
 

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import dev.helios.runtime.trace.TraceFormats;
+import dev.helios.runtime.trace.TraceKind;
+import dev.helios.runtime.trace.TraceEvent;
 
 /**
  * Fork-then-run equals run for {@link OrderNode}, whose trace depends on the order, kind and class
@@ -41,11 +44,11 @@ class ExactForkTest {
     Simulation unforked = build(seed, false);
     unforked.run();
     Simulation original = build(seed, false);
-    original.runUntil(forkMicros);
+    original.runUntilMicros(forkMicros);
     Simulation fork = original.fork();
     fork.run();
     original.run();
-    return List.of(Simulation.hex(unforked.traceHash()), Simulation.hex(original.traceHash()), Simulation.hex(fork.traceHash()));
+    return List.of(TraceFormats.hex(unforked.traceHash()), TraceFormats.hex(original.traceHash()), TraceFormats.hex(fork.traceHash()));
   }
 
   private static long forkMicros(long seed) {
@@ -97,7 +100,7 @@ class ExactForkTest {
   void messagesWithoutToStringAreTracedByValue() {
     Simulation sim = build(5, true);
     sim.run();
-    String text = sim.traceText();
+    String text = TraceFormats.text(sim.trace());
     assertTrue(text.contains("Token[round="), "a Token by value");
     assertFalse(text.contains("@"), "an identity hash in the trace");
     assertTrue(text.contains("Basket{\"items\":[\"from "), "a @Copyable message is described as its state");

@@ -5,14 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helios.runtime.fault.Fault;
+import dev.helios.runtime.trace.DropReason;
+import dev.helios.runtime.trace.TraceEvent;
+import dev.helios.runtime.trace.TraceKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** What each fault does to a running simulation, and how the trace shows it. */
 class FaultTest {
-  private static long count(Simulation sim, TraceKind kind, String note) {
-    return sim.trace().stream()
-        .filter(e -> e.kind() == kind && (note == null || note.equals(e.note())))
-        .count();
+  private static long drops(Simulation sim, DropReason reason) {
+    return sim.trace().stream().filter(e -> e.dropReason() == reason).count();
+  }
+
+  /** The faults in the trace, as the fault language writes them. */
+  private static List<String> faults(Simulation sim) {
+    return sim.trace().stream().filter(e -> e.kind() == TraceKind.FAULT).map(e -> e.fault().toString()).toList();
   }
 
   @Test
@@ -22,13 +30,13 @@ class FaultTest {
             .node(0, TestNodes.Ticker::new)
             .node(1, TestNodes.Sink::new)
             .build();
-    sim.runUntil(5_500);
+    sim.runUntilMicros(5_500);
     assertEquals(5, sim.node(0, TestNodes.Ticker.class).ticks);
     sim.crash(0);
     assertTrue(sim.isCrashed(0));
-    sim.runUntil(50_000);
+    sim.runUntilMicros(50_000);
     assertEquals(5, sim.node(0, TestNodes.Ticker.class).ticks, "a crashed node's timers must die");
-    assertEquals(1, count(sim, TraceKind.CRASH, null));
+    assertEquals(List.of("crash 0"), faults(sim));
     // A message sent to the crashed node is dropped on arrival and traced as such.
     Simulation second =
         SimulationBuilder.create()
@@ -39,7 +47,7 @@ class FaultTest {
             .build();
     second.run();
     assertEquals(0, second.node(0, TestNodes.Sink.class).received);
-    assertEquals(1, count(second, TraceKind.DROP, "receiver crashed"));
+    assertEquals(1, drops(second, DropReason.RECEIVER_CRASHED));
   }
 
   @Test
@@ -53,7 +61,7 @@ class FaultTest {
             .build();
     sim.run();
     assertEquals(0, sim.node(0, TestNodes.Sink.class).received);
-    assertEquals(1, count(sim, TraceKind.DROP, "sender crashed"));
+    assertEquals(1, drops(sim, DropReason.SENDER_CRASHED));
   }
 
   @Test
@@ -61,7 +69,7 @@ class FaultTest {
     Simulation sim =
         SimulationBuilder.create().node(0, () -> new GossipNode(3)).node(1, () -> new GossipNode(3))
             .node(2, () -> new GossipNode(3)).seed(4).build();
-    sim.runUntil(200_000);
+    sim.runUntilMicros(200_000);
     GossipNode before = sim.node(1, GossipNode.class);
     assertTrue(before.received > 0, "seed=4");
     assertEquals(1, before.incarnation);
@@ -73,9 +81,10 @@ class FaultTest {
     assertEquals(0, after.received, "non-durable state starts afresh");
     assertTrue(after.log.isEmpty());
     List<TraceEvent> trace = sim.trace();
+    assertEquals(new Fault.Restart(1), trace.get(trace.size() - 3).fault(), "the restart is traced before its start");
     assertEquals(TraceKind.START, trace.get(trace.size() - 2).kind());
     assertEquals(TraceKind.TIMER_SET, trace.get(trace.size() - 1).kind());
-    sim.runUntil(400_000);
+    sim.runUntilMicros(400_000);
     assertTrue(sim.node(1, GossipNode.class).received > 0, "the restarted node takes part again, seed=4");
   }
 
@@ -88,7 +97,8 @@ class FaultTest {
     IllegalStateException twice = assertThrows(IllegalStateException.class, () -> sim.crash(0));
     assertTrue(twice.getMessage().contains("cannot crash node 0 at 0.000 ms: it is already crashed"), twice.getMessage());
     IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> sim.crash(3));
-    assertTrue(missing.getMessage().contains("cannot crash node 3: there is no such node"), missing.getMessage());
+    assertTrue(missing.getMessage().contains("fault \"crash 3\" at 0.000 ms names node 3, which does not exist; the nodes are [0]"),
+        missing.getMessage());
   }
 
   @Test
@@ -110,9 +120,8 @@ class FaultTest {
     sim.run();
     assertEquals(List.of("in flight", "c"), sim.node(1, TestNodes.Sink.class).payloads);
     assertEquals(List.of("e"), sim.node(0, TestNodes.Sink.class).payloads);
-    assertEquals(3, count(sim, TraceKind.DROP, "partitioned"));
-    assertEquals(2, count(sim, TraceKind.PARTITION, null));
-    assertEquals(1, count(sim, TraceKind.PARTITION, "one-way"));
+    assertEquals(3, drops(sim, DropReason.PARTITIONED));
+    assertEquals(List.of("partition 0-1", "heal 0-1", "partition 0->1"), faults(sim));
   }
 
   @Test
@@ -124,10 +133,9 @@ class FaultTest {
             .node(2, TestNodes.Sink::new)
             .build();
     sim.isolate(2);
-    sim.runUntil(1);
+    sim.runUntilMicros(1);
     sim.healAll();
-    assertEquals(1, count(sim, TraceKind.ISOLATE, null));
-    assertEquals(1, count(sim, TraceKind.HEAL_ALL, null));
+    assertEquals(List.of("isolate 2", "heal-all"), faults(sim));
     Simulation scheduled =
         SimulationBuilder.create()
             .node(0, TestNodes.Sink::new)
@@ -152,27 +160,46 @@ class FaultTest {
             .node(0, TestNodes.Sink::new)
             .node(1, TestNodes.Sink::new)
             .send(0, 1, "slow later", 20)
-            .changeLinkLatencyMs(0, 1, 7, 0, 10)
+            .linkLatency(0, 1, 7, 0, 10)
             .send(0, 1, "fast first", 0)
             .build();
     sim.run();
     List<Long> deliveries = sim.trace().stream().filter(e -> e.kind() == TraceKind.DELIVER).map(TraceEvent::timeMicros).toList();
     assertEquals(List.of(1_000L, 27_000L), deliveries);
-    sim.setLinkLossRatio(0, 1, 1.0);
-    assertEquals(1, count(sim, TraceKind.LINK_CHANGE, "latency 7.000 ms, jitter 0.000 ms, loss 1.0, duplication 0.0"));
-    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> sim.setLinkDuplicationRatio(0, 1, 3));
-    assertTrue(bad.getMessage().contains("duplication ratio of link 0 -> 1 must be in [0, 1], got 3.0"), bad.getMessage());
+    sim.linkLossRatio(0, 1, 1.0);
+    sim.apply("latency 0->1 2ms jitter 500us");
+    assertEquals(List.of("latency 0->1 7ms", "loss 0->1 1.0", "latency 0->1 2ms jitter 500us"), faults(sim));
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> sim.linkDuplicationRatio(0, 1, 3));
+    assertTrue(bad.getMessage().contains("3.0"), bad.getMessage());
   }
 
   @Test
   void scheduledFaultsNamingMissingNodesAreRejectedAtBuild() {
     IllegalStateException error =
         assertThrows(IllegalStateException.class, () -> SimulationBuilder.create().ping(0).crash(4, 10).build());
-    assertTrue(error.getMessage().contains("crash at 10.000 ms names node 4, which does not exist; the nodes are [0]"),
+    assertTrue(error.getMessage().contains("fault \"crash 4 @ 10ms\" names node 4, which does not exist; the nodes are [0]"),
         error.getMessage());
     IllegalArgumentException negative =
         assertThrows(IllegalArgumentException.class, () -> SimulationBuilder.create().ping(0).partition(0, 1, -1));
-    assertTrue(negative.getMessage().contains("partition time must be zero or more, got -1 ms"), negative.getMessage());
+    assertTrue(negative.getMessage().contains("time of partition 0-1 must be zero or more, got -1 ms"), negative.getMessage());
+    IllegalArgumentException self =
+        assertThrows(IllegalArgumentException.class, () -> SimulationBuilder.create().ping(0).partition(0, 0, 5));
+    assertTrue(self.getMessage().contains("a node cannot be partitioned from itself"), self.getMessage());
+  }
+
+  @Test
+  void aScriptOfFaultsRunsAsTheBuilderMethodsDo() {
+    Simulation scripted = SimulationBuilder.create().node(0, TestNodes.Sink::new).node(1, TestNodes.Sink::new)
+        .faults("partition 0-1 @ 1ms; heal 0-1 @ 2ms\ncrash 1 @ 3ms # and back\nrestart 1 @ 4ms")
+        .send(0, 1, "x", 1).send(0, 1, "y", 3).send(0, 1, "z", 5).build();
+    Simulation called = SimulationBuilder.create().node(0, TestNodes.Sink::new).node(1, TestNodes.Sink::new)
+        .partition(0, 1, 1).heal(0, 1, 2).crash(1, 3).restart(1, 4)
+        .send(0, 1, "x", 1).send(0, 1, "y", 3).send(0, 1, "z", 5).build();
+    scripted.run();
+    called.run();
+    assertEquals(called.traceHash(), scripted.traceHash());
+    assertEquals(List.of("y", "z"), scripted.node(1, TestNodes.Sink.class).payloads, "y arrives at 4 ms, after the restart");
+    assertEquals(List.of("partition 0-1", "heal 0-1", "crash 1", "restart 1"), faults(scripted));
   }
 
   @Test
@@ -181,7 +208,8 @@ class FaultTest {
     long base = plain.traceHash();
     for (java.util.function.Consumer<Simulation> fault : List.<java.util.function.Consumer<Simulation>>of(
         s -> s.crash(0), s -> s.partition(0, 1), s -> s.partitionOneWay(0, 1), s -> s.heal(0, 1),
-        s -> s.isolate(1), Simulation::healAll, s -> s.setLinkLatencyMicros(0, 1, 5, 0))) {
+        s -> s.isolate(1), Simulation::healAll, s -> s.linkLatency(0, 1, 5, 0), s -> s.linkLossRatio(0, 1, 0.5),
+        s -> s.linkDuplicationRatio(0, 1, 0.5))) {
       Simulation sim = SimulationBuilder.create().node(0, TestNodes.Sink::new).node(1, TestNodes.Sink::new).build();
       fault.accept(sim);
       assertNotEquals(base, sim.traceHash());

@@ -8,8 +8,10 @@ import dev.helios.annotations.Copyable;
 import dev.helios.annotations.Node;
 import dev.helios.annotations.OnMessage;
 import dev.helios.annotations.OnStart;
+import dev.helios.runtime.fault.Fault;
 import dev.helios.runtime.internal.NodeCompanions;
-import java.lang.reflect.Field;
+import dev.helios.runtime.trace.TraceEvent;
+import dev.helios.runtime.kernel.KernelProbe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,17 +95,17 @@ class FingerprintTest {
   @Test
   void theKernelsCountersAreInTheFingerprint() {
     forEachState(original -> {
-      assertSeen(original, "clock", sim -> addTo(sim, "now", 1));
-      assertSeen(original, "event count", sim -> addTo(sim, "eventCount", 1));
-      assertSeen(original, "next message id", sim -> addTo(sim, "nextMessageId", 1));
-      assertSeen(original, "next timer id", sim -> addTo(sim, "nextTimerId", 1));
+      assertSeen(original, "clock", sim -> KernelProbe.addTo(sim, "now", 1));
+      assertSeen(original, "event count", sim -> KernelProbe.addTo(sim, "eventCount", 1));
+      assertSeen(original, "next message id", sim -> KernelProbe.addTo(sim, "nextMessageId", 1));
+      assertSeen(original, "next timer id", sim -> KernelProbe.addTo(sim, "nextTimerId", 1));
     });
   }
 
   @Test
   void everyPendingEventIsInTheFingerprint() {
     forEachState(original -> {
-      long at = original.now() + 1;
+      long at = original.nowMicros() + 1;
       assertSeen(original, "one more pending message", sim -> pushAck(sim, at, 7));
       assertDistinct("payload of a pending message", withAcks(original, at, 7), withAcks(original, at, 8));
       assertDistinct("time of a pending message", withAcks(original, at, 7), withAcks(original, at + 1, 7));
@@ -117,17 +119,17 @@ class FingerprintTest {
       Map<Long, Integer> pending = pendingTimers(original);
       assertTrue(!pending.isEmpty(), "no pending timer");
       pending.forEach((timerId, owner) -> assertSeen(
-          original, "timer " + timerId + " cancelled", sim -> assertTrue(sim.cancelTimer(owner, timerId))));
+          original, "timer " + timerId + " cancelled", sim -> assertTrue(KernelProbe.cancelTimer(sim, owner, timerId))));
     });
   }
 
   @Test
   void everyRandomStreamIsInTheFingerprint() {
     forEachState(original -> {
-      assertSeen(original, "network random stream", sim -> ((SimRandom) read(sim, "networkRandom")).nextLong());
+      assertSeen(original, "network random stream", sim -> ((SimRandom) KernelProbe.read(sim, "networkRandom")).nextLong());
       for (int id = 0; id < NODES; id++) {
         int node = id;
-        assertSeen(original, "random stream of node " + node, sim -> sim.randomOf(node).nextLong());
+        assertSeen(original, "random stream of node " + node, sim -> KernelProbe.randomOf(sim, node).nextLong());
       }
     });
   }
@@ -135,9 +137,9 @@ class FingerprintTest {
   @Test
   void theNetworkIsInTheFingerprint() {
     forEachState(original -> {
-      assertSeen(original, "loss ratio of a link", sim -> sim.setLinkLossRatio(1, 2, 0.75));
-      assertSeen(original, "duplication ratio of a link", sim -> sim.setLinkDuplicationRatio(1, 2, 0.75));
-      assertSeen(original, "latency of a link", sim -> sim.setLinkLatencyMicros(2, 1, 12_345, 0));
+      assertSeen(original, "loss ratio of a link", sim -> sim.linkLossRatio(1, 2, 0.75));
+      assertSeen(original, "duplication ratio of a link", sim -> sim.linkDuplicationRatio(1, 2, 0.75));
+      assertSeen(original, "latency of a link", sim -> sim.apply(new Fault.LinkLatency(2, 1, 12_345, 0)));
       // Partitions start from a healed network, so that the one added is new.
       Simulation healed = original.fork();
       healed.healAll();
@@ -191,7 +193,7 @@ class FingerprintTest {
   @Test
   void aCopyableMessageChangedInFlightIsInTheFingerprint() {
     Simulation original = SimulationBuilder.create().seed(5).node(0, Boxer::new).node(1, Boxer::new).build();
-    while (!hasPending(original, EventQueue.DELIVER)) {
+    while (!KernelProbe.hasPendingDelivery(original)) {
       assertTrue(original.step(), "the box was never sent");
     }
     assertSeen(original, "a box in flight", sim -> pendingBox(sim).count += 10);
@@ -251,14 +253,14 @@ class FingerprintTest {
    */
   private static Simulation underWay(long seed) {
     Simulation sim = runUntil(ForkPropertiesTest.scenario(seed, true), HORIZON_MICROS / 2);
-    while (!hasPending(sim, EventQueue.DELIVER)) {
+    while (!KernelProbe.hasPendingDelivery(sim)) {
       assertTrue(sim.step(), "no message in flight after the middle of the run");
     }
     return sim;
   }
 
   private static Simulation runUntil(Simulation sim, long timeMicros) {
-    sim.runUntil(timeMicros);
+    sim.runUntilMicros(timeMicros);
     return sim;
   }
 
@@ -290,43 +292,11 @@ class FingerprintTest {
 
   // ---- helpers: changing one part ----
 
-  /** Adds {@code delta} to one of the kernel's private {@code long} fields. */
-  private static void addTo(Simulation sim, String name, long delta) {
-    try {
-      Field field = kernelField(name);
-      field.setLong(sim, field.getLong(sim) + delta);
-    } catch (IllegalAccessException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static Object read(Simulation sim, String name) {
-    try {
-      return kernelField(name).get(sim);
-    } catch (IllegalAccessException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static Field kernelField(String name) {
-    try {
-      Field field = Simulation.class.getDeclaredField(name);
-      field.setAccessible(true);
-      return field;
-    } catch (NoSuchFieldException e) {
-      throw new AssertionError("Simulation has no field " + name, e);
-    }
-  }
-
-  private static EventQueue queueOf(Simulation sim) {
-    return (EventQueue) read(sim, "queue");
-  }
-
   /** Queues a delivery of {@code Ack(count)} from node 0 to node 1 at {@code timeMicros}, as a send would. */
   private static void pushAck(Simulation sim, long timeMicros, long count) {
     GossipNode.Ack ack = new GossipNode.Ack(count);
     long digest = NodeCompanions.of(GossipNode.class).messageDigest(ack);
-    queueOf(sim).push(timeMicros, EventQueue.DELIVER, 0, 1, 1_000_000 + count, ack, digest);
+    KernelProbe.pushDelivery(sim, timeMicros, 0, 1, 1_000_000 + count, ack, digest);
   }
 
   /** A fork of {@code original} with one more delivery per count, queued in the order given. */
@@ -346,13 +316,13 @@ class FingerprintTest {
 
   private static Simulation withLossRatio(Simulation original, double lossRatio) {
     Simulation fork = original.fork();
-    fork.setLinkLossRatio(1, 2, lossRatio);
+    fork.linkLossRatio(1, 2, lossRatio);
     return fork;
   }
 
   private static Simulation lossRatioChangedAt5Ms(double lossRatio) {
     return SimulationBuilder.create().seed(1).node(0, () -> new GossipNode(2)).node(1, () -> new GossipNode(2))
-        .changeLinkLossRatio(0, 1, lossRatio, 5).build();
+        .linkLossRatio(0, 1, lossRatio, 5).build();
   }
 
   private static GossipNode gossipNode(Simulation sim, int id) {
@@ -370,20 +340,14 @@ class FingerprintTest {
 
   // ---- helpers: reading the state ----
 
-  private static boolean hasPending(Simulation sim, byte kind) {
-    boolean[] found = {false};
-    queueOf(sim).forEachInOrder((time, eventKind, from, to, id, payload, digest) -> found[0] |= eventKind == kind);
-    return found[0];
-  }
-
   /** The first {@link Box} in flight (the same object the queue holds). */
   private static Box pendingBox(Simulation sim) {
     List<Box> boxes = new ArrayList<>();
-    queueOf(sim).forEachInOrder((time, kind, from, to, id, payload, digest) -> {
+    for (Object payload : KernelProbe.pendingPayloads(sim)) {
       if (payload instanceof Box box) {
         boxes.add(box);
       }
-    });
+    }
     assertTrue(!boxes.isEmpty(), "no box in flight");
     return boxes.get(0);
   }
@@ -398,7 +362,11 @@ class FingerprintTest {
       switch (event.kind()) {
         case TIMER_SET -> pending.put(event.id(), event.from());
         case TIMER_FIRE, TIMER_CANCEL -> pending.remove(event.id());
-        case CRASH -> pending.values().removeIf(owner -> owner == event.from());
+        case FAULT -> {
+          if (event.fault() instanceof Fault.Crash crash) {
+            pending.values().removeIf(owner -> owner == crash.node());
+          }
+        }
         default -> { }
       }
     }

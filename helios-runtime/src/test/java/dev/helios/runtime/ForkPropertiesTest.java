@@ -53,7 +53,7 @@ class ForkPropertiesTest {
       builder.isolate(random.nextInt(NODES), random.nextLong(HORIZON_MS)).healAll(random.nextLong(HORIZON_MS));
     }
     if (random.nextInt(3) == 0) {
-      builder.changeLinkLossRatio(random.nextInt(NODES), random.nextInt(NODES), 0.5, random.nextLong(HORIZON_MS));
+      builder.linkLossRatio(random.nextInt(NODES), random.nextInt(NODES), 0.5, random.nextLong(HORIZON_MS));
     }
     return builder.build();
   }
@@ -70,7 +70,7 @@ class ForkPropertiesTest {
   /** Case {@code seed}'s simulation, run up to its fork time. */
   private static Simulation atForkTime(long seed, boolean recording) {
     Simulation sim = scenario(seed, recording);
-    sim.runUntil(forkTimeMicros(seed));
+    sim.runUntilMicros(forkTimeMicros(seed));
     return sim;
   }
 
@@ -122,7 +122,7 @@ class ForkPropertiesTest {
       int victim = (int) (seed % NODES);
       fork.isolate(victim);
       fork.partition((victim + 1) % NODES, (victim + 2) % NODES);
-      fork.setLinkLossRatio((victim + 3) % NODES, (victim + 4) % NODES, 1.0);
+      fork.linkLossRatio((victim + 3) % NODES, (victim + 4) % NODES, 1.0);
       fork.run();
       original.run();
       assertEquals(reference.traceHash(), original.traceHash(), "original changed by a fault in its fork");
@@ -137,9 +137,9 @@ class ForkPropertiesTest {
       long first = forkTimeMicros(seed);
       long second = first + new SplittableRandom(seed * 31).nextLong(HORIZON_MS * 1000 - first + 1);
       Simulation original = scenario(seed, false);
-      original.runUntil(first);
+      original.runUntilMicros(first);
       Simulation fork = original.fork();
-      fork.runUntil(second);
+      fork.runUntilMicros(second);
       Simulation forkOfFork = fork.fork();
       forkOfFork.run();
       fork.run();
@@ -194,7 +194,7 @@ class ForkPropertiesTest {
   @Test
   void immutableValuesAreSharedNotCopied() {
     Simulation original = scenario(3, false);
-    original.runUntil(500_000);
+    original.runUntilMicros(500_000);
     Simulation fork = original.fork();
     for (int id = 0; id < NODES; id++) {
       GossipNode a = original.node(id, GossipNode.class);

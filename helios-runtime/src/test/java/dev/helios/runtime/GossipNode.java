@@ -34,16 +34,16 @@ final class GossipNode {
   @OnStart
   void onStart(Context context) {
     incarnation++;
-    context.setTimer(context.random().nextLong(1_000, 5_000), new Tick());
+    context.setTimerMicros(context.random().nextLong(1_000, 5_000), new Tick());
   }
 
   @OnMessage
   void onTick(Tick tick, Context context) {
     int to = context.random().nextInt(peers);
     if (to != context.self()) {
-      context.send(to, new Entry(context.now(), context.self(), "v" + received));
+      context.send(to, new Entry(context.nowMicros(), context.self(), "v" + received));
     }
-    context.setTimer(context.random().nextLong(1_000, 5_000), tick);
+    context.setTimerMicros(context.random().nextLong(1_000, 5_000), tick);
   }
 
   @OnMessage

@@ -76,7 +76,7 @@ final class OrderNode {
 
   @OnStart
   void onStart(Context context) {
-    context.setTimer(1_000 + context.random().nextInt(1_000), new Tick());
+    context.setTimerMicros(1_000 + context.random().nextInt(1_000), new Tick());
   }
 
   @OnMessage
@@ -117,7 +117,7 @@ final class OrderNode {
       basket.items.add("from " + context.self());
       context.send(peer(context), basket);
     }
-    context.setTimer(1_000 + context.random().nextInt(1_000), tick);
+    context.setTimerMicros(1_000 + context.random().nextInt(1_000), tick);
   }
 
   @OnMessage

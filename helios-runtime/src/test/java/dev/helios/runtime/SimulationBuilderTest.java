@@ -26,9 +26,31 @@ class SimulationBuilderTest {
   @Test
   void rejectsFactoriesThatGiveNothingUsable() {
     assertRejects(IllegalArgumentException.class, "node 3: the factory returned null",
-        () -> SimulationBuilder.create().node(3, () -> null));
+        () -> SimulationBuilder.create().node(3, () -> null).build());
     assertRejects(IllegalArgumentException.class, "java.lang.String has no generated companion: annotate it with @dev.helios.annotations.Node",
-        () -> SimulationBuilder.create().node(3, () -> "not a node"));
+        () -> SimulationBuilder.create().node(3, () -> "not a node").build());
+    assertRejects(IllegalArgumentException.class, "node 3: the factory is null",
+        () -> SimulationBuilder.create().node(3, null));
+  }
+
+  @Test
+  void buildCallsEachFactoryOnceForTheNodeThatRuns() {
+    int[] calls = {0};
+    SimulationBuilder builder = SimulationBuilder.create().node(0, () -> {
+      calls[0]++;
+      return new TestNodes.Sink();
+    });
+    assertEquals(0, calls[0], "adding a node makes none");
+    Simulation sim = builder.build();
+    assertEquals(1, calls[0], "building makes each node once");
+    sim.fork();
+    assertEquals(2, calls[0], "a fork makes a fresh node to copy into");
+  }
+
+  @Test
+  void aSimulationWithoutNodesIsRefused() {
+    assertRejects(IllegalStateException.class, "a simulation needs at least one node; add one with node(id, factory)",
+        () -> SimulationBuilder.create().seed(3).build());
   }
 
   @Test
@@ -57,16 +79,18 @@ class SimulationBuilderTest {
         () -> SimulationBuilder.create().horizonMs(-1));
     assertRejects(IllegalArgumentException.class, "eventsMax must be positive, got 0",
         () -> SimulationBuilder.create().eventsMax(0));
-    assertRejects(IllegalArgumentException.class, "too large to count in microseconds",
+    assertRejects(IllegalArgumentException.class,
+        "latency of 9223372036854775807 ms is too large: times are counted in microseconds, up to 9223372036854775 ms",
         () -> SimulationBuilder.create().latencyMs(Long.MAX_VALUE));
   }
 
   @Test
   void rejectsOnceOnlySettingsGivenTwice() {
-    assertRejects(IllegalStateException.class, "seed is already set (to 1); set it once",
+    assertRejects(IllegalStateException.class, "the seed is already set to 1 by seed(1), so it cannot become 2; a simulation"
+            + " has one seed, from which every random stream derives: set it in one place",
         () -> SimulationBuilder.create().seed(1).seed(2));
-    assertRejects(IllegalStateException.class, "seed is already set",
-        () -> SimulationBuilder.create().seed(1).lossyNetwork(10, 2, 0.1, 42));
+    assertRejects(IllegalStateException.class, "the seed is already set to 42 by lossyNetwork(10, 2, 0.1, 42), so it cannot become 7",
+        () -> SimulationBuilder.create().lossyNetwork(10, 2, 0.1, 42).seed(7));
     assertRejects(IllegalStateException.class, "latency is already set",
         () -> SimulationBuilder.create().latencyMs(1).latencyMs(2));
     assertRejects(IllegalStateException.class, "loss ratio is already set",
@@ -76,12 +100,24 @@ class SimulationBuilderTest {
     assertRejects(IllegalStateException.class, "recordTrace is already set",
         () -> SimulationBuilder.create().recordTrace(true).recordTrace(false));
     assertRejects(IllegalStateException.class, "latency of link 0 -> 1 is already set",
-        () -> SimulationBuilder.create().linkLatencyMs(0, 1, 5, 0).linkLatencyMs(0, 1, 6, 0));
+        () -> SimulationBuilder.create().linkLatency(0, 1, 5, 0).linkLatency(0, 1, 6, 0));
+  }
+
+  @Test
+  void aRefusedLossyNetworkLeavesTheBuilderAsItWas() {
+    SimulationBuilder builder = SimulationBuilder.create().ping(0).seed(1);
+    assertRejects(IllegalStateException.class, "the seed is already set to 1 by seed(1)",
+        () -> builder.lossyNetwork(10, 2, 0.1, 42));
+    // Nothing of the refused call stayed: the network settings can still be given, once.
+    Simulation sim = builder.latencyMs(3).jitterMs(0).lossRatio(0.0).echo(1).send(0, 1, "x", 0).build();
+    sim.run();
+    assertEquals(6_000, sim.nowMicros(), "3 ms each way");
+    assertEquals(1, sim.seed());
   }
 
   @Test
   void rejectsSendsAndLinksNamingMissingNodes() {
-    assertRejects(IllegalStateException.class, "send 0 -> 5 at 100.000 ms names node 5, which does not exist; the nodes are [0, 1]",
+    assertRejects(IllegalStateException.class, "send 0 -> 5 at 100 ms names node 5, which does not exist; the nodes are [0, 1]",
         () -> SimulationBuilder.create().ping(0).echo(1).send(0, 5, "Hello", 100).build());
     assertRejects(IllegalStateException.class, "names node 4, which does not exist",
         () -> SimulationBuilder.create().ping(0).send(4, 0, "Hello", 100).build());
@@ -97,6 +133,6 @@ class SimulationBuilderTest {
     sim.run();
     assertEquals(SimulationBuilder.DEFAULT_SEED, sim.seed());
     // Default network: reliable, 1 ms each way.
-    assertEquals(2_000, sim.now());
+    assertEquals(2_000, sim.nowMicros());
   }
 }

@@ -3,6 +3,7 @@ package dev.helios.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helios.runtime.cli.SimulationCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import dev.helios.runtime.trace.TraceFormats;
 
 class SimulationCliTest {
   private record Outcome(int status, String out, String err) {
@@ -35,10 +37,10 @@ class SimulationCliTest {
     assertEquals(0, outcome.status(), outcome.err());
     assertTrue(outcome.out().contains("send         0 -> 1  #0  \"Hello\""), outcome.out());
     assertTrue(outcome.out().contains("stopped: no events left"), outcome.out());
-    Simulation expected = Scenarios.quickstart(CliOptions.DEFAULT_SEED);
+    Simulation expected = Scenarios.quickstart(42);
     expected.run();
     assertTrue(outcome.lastLine().matches("seed: 42, events: " + expected.eventCount()
-        + ", virtual time: [0-9.]+ ms, wall time: \\d+ ms, trace hash: " + Simulation.hex(expected.traceHash())),
+        + ", virtual time: [0-9.]+ ms, wall time: \\d+ ms, trace hash: " + TraceFormats.hex(expected.traceHash())),
         outcome.lastLine());
   }
 
@@ -66,6 +68,46 @@ class SimulationCliTest {
       assertTrue(outcome.out().contains("written to " + file), outcome.out());
       assertTrue(!outcome.out().contains("send         0 -> 1"), "the trace goes to the file, not stdout");
     }
+  }
+
+  @Test
+  void aTraceFileThatCannotBeWrittenIsReportedWithWhyBeforeAnythingRuns(@TempDir Path work) throws IOException {
+    int[] builds = {0};
+    LongFunction<Simulation> counted = seed -> {
+      builds[0]++;
+      return Scenarios.quickstart(seed);
+    };
+    Path missing = work.resolve("no-such-dir").resolve("trace.txt");
+    Outcome noDirectory = run(counted, "--trace", missing.toString());
+    assertEquals(2, noDirectory.status());
+    assertEquals("SimMain: cannot write the trace to " + missing + ": the directory " + missing.getParent()
+        + " does not exist; create it first\n", noDirectory.err());
+    Outcome directory = run(counted, "--trace", work.toString());
+    assertEquals(2, directory.status());
+    assertTrue(directory.err().contains("cannot write the trace to " + work + ": it is a directory; name a file"), directory.err());
+    assertEquals(0, builds[0], "nothing was built or run");
+  }
+
+  @Test
+  void theTraceFileIsWrittenAsEventsHappenEvenWithRecordingOff(@TempDir Path work) throws IOException {
+    Path file = work.resolve("trace.txt");
+    Simulation expected = Scenarios.quickstart(42);
+    expected.run();
+    Outcome outcome = run(seed -> SimulationBuilder.create().ping(0).echo(1).echo(2)
+        .lossyNetwork(10, 2, 0.1, seed).send(0, 1, "Hello", 100).send(0, 2, "Hello", 100).recordTrace(false).build(),
+        "--trace", file.toString());
+    assertEquals(0, outcome.status(), outcome.err());
+    assertEquals(TraceFormats.text(expected.trace()), Files.readString(file));
+    assertTrue(outcome.out().contains("trace (text, " + expected.trace().size() + " events) written to " + file), outcome.out());
+
+    // A failing run keeps every event up to the failure in the file.
+    Path failed = work.resolve("failed.jsonl");
+    Outcome failing = run(seed -> SimulationBuilder.create()
+        .node(0, TestNodes.Thrower::new).node(1, TestNodes.Sink::new).send(1, 0, "boom", 1).build(),
+        "--trace", failed.toString(), "--format", "jsonl");
+    assertEquals(1, failing.status());
+    String lines = Files.readString(failed);
+    assertTrue(lines.contains("\"kind\":\"deliver\"") && lines.contains("\"payload\":\"\\\"boom\\\"\""), lines);
   }
 
   @Test
@@ -134,6 +176,7 @@ class SimulationCliTest {
       {"--seed"}, {"--seed", "abc"}, {"--seeds", "5..2"}, {"--seeds", "7"}, {"--until", "-3"},
       {"--format", "xml"}, {"--bogus"}, {"--seed", "1", "--seeds", "1..2"}, {"--quiet", "--quiet"},
       {"--seed", "1", "--seed", "2"}, {"--check-determinism", "--seeds", "1..2"},
+      {"--until", "9223372036854775807"},
     };
     String[] expected = {
       "--seed needs a value: an integer", "--seed accepts an integer, got 'abc'",
@@ -141,6 +184,8 @@ class SimulationCliTest {
       "--until accepts milliseconds, zero or more, got -3", "--format accepts text, jsonl or chrome, got 'xml'",
       "unknown option '--bogus'", "--seed and --seeds cannot be combined", "--quiet is given twice",
       "--seed is given twice", "--check-determinism runs one seed",
+      "--until 9223372036854775807 is too large: virtual time is counted in microseconds, so the latest time is"
+          + " 9223372036854775 ms",
     };
     for (int i = 0; i < cases.length; i++) {
       Outcome outcome = run(Scenarios::quickstart, cases[i]);

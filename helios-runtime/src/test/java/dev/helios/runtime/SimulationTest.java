@@ -11,6 +11,9 @@ import dev.helios.runtime.nodes.Echo;
 import dev.helios.runtime.nodes.Ping;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.helios.runtime.trace.TraceFormats;
+import dev.helios.runtime.trace.TraceKind;
+import dev.helios.runtime.trace.TraceEvent;
 
 class SimulationTest {
   @Test
@@ -118,7 +121,7 @@ class SimulationTest {
             .node(1, TestNodes.Sink::new)
             .node(2, TestNodes.Sink::new)
             .latencyMs(5)
-            .linkLatencyMs(0, 2, 50, 0)
+            .linkLatency(0, 2, 50, 0)
             .send(0, 1, "fast", 0)
             .send(0, 2, "slow", 0)
             .build();
@@ -180,17 +183,17 @@ class SimulationTest {
     RunResult result = sim.run();
     assertEquals(StopReason.TIME_HORIZON, result.stopReason());
     assertEquals(50, sim.node(0, TestNodes.Ticker.class).ticks);
-    assertTrue(sim.now() <= 50_000);
+    assertTrue(sim.nowMicros() <= 50_000);
   }
 
   @Test
   void runUntilRunsUpToATimeAndAdvancesTheClock() {
     Simulation sim = SimulationBuilder.create().node(0, TestNodes.Ticker::new).build();
-    RunResult result = sim.runUntil(10_500);
+    RunResult result = sim.runUntilMicros(10_500);
     assertEquals(StopReason.UNTIL_REACHED, result.stopReason());
-    assertEquals(10_500, sim.now());
+    assertEquals(10_500, sim.nowMicros());
     assertEquals(10, sim.node(0, TestNodes.Ticker.class).ticks);
-    assertThrows(IllegalArgumentException.class, () -> sim.runUntil(10));
+    assertThrows(IllegalArgumentException.class, () -> sim.runUntilMicros(10));
   }
 
   @Test
@@ -298,10 +301,10 @@ class SimulationTest {
   void traceExportsAsJsonLinesAndText() {
     Simulation sim = Scenarios.quickstart(42);
     sim.run();
-    String[] lines = sim.traceJsonLines().split("\n");
+    String[] lines = TraceFormats.jsonLines(sim.trace()).split("\n");
     assertEquals(sim.trace().size(), lines.length);
     assertTrue(lines[3].startsWith("{\"timeMicros\":100000,\"kind\":\"send\",\"from\":0,\"to\":1,\"messageId\":0,\"payload\":\"\\\"Hello\\\"\""), lines[3]);
-    assertTrue(sim.traceText().contains("     100.000 ms  send         0 -> 1  #0  \"Hello\""), sim.traceText());
+    assertTrue(TraceFormats.text(sim.trace()).contains("     100.000 ms  send         0 -> 1  #0  \"Hello\""), TraceFormats.text(sim.trace()));
     assertTrue(sim.summary().startsWith("events: " + sim.eventCount() + ", virtual time: "), sim.summary());
   }
 

@@ -70,13 +70,13 @@ final class TestNodes {
 
     @OnStart
     void onStart(Context context) {
-      context.setTimer(1_000, "tick");
+      context.setTimerMicros(1_000, "tick");
     }
 
     @OnMessage
     void onTick(String tick, Context context) {
       ticks++;
-      context.setTimer(1_000, "tick");
+      context.setTimerMicros(1_000, "tick");
     }
   }
 
@@ -91,13 +91,13 @@ final class TestNodes {
 
     @OnStart
     void onStart(Context context) {
-      first = context.setTimer(5_000, "first");
-      second = context.setTimer(10_000, "second");
+      first = context.setTimerMicros(5_000, "first");
+      second = context.setTimerMicros(10_000, "second");
     }
 
     @OnMessage
     void onTimer(String name, Context context) {
-      fired.add(name + "@" + context.now() + " from " + context.sender());
+      fired.add(name + "@" + context.nowMicros() + " from " + context.sender());
       if (name.equals("first")) {
         cancelled = context.cancelTimer(second);
         cancelledAgain = context.cancelTimer(second);

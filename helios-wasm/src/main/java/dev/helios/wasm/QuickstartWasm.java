@@ -3,7 +3,8 @@ package dev.helios.wasm;
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.SimulationBuilder;
-import dev.helios.runtime.TraceEvent;
+import dev.helios.runtime.trace.TraceEvent;
+import dev.helios.runtime.trace.TraceFormats;
 import java.util.List;
 
 /**
@@ -71,23 +72,23 @@ public final class QuickstartWasm {
   public static void main(String[] args) {
     Simulation sim = build(SEED);
     RunResult result = sim.run();
-    System.out.print(sim.traceText());
+    System.out.print(TraceFormats.text(sim.trace()));
     System.out.println(result.summary());
     System.out.println(sim.summary());
 
     Simulation original = faultsAndFork(SEED);
-    original.runUntil(250_000);
+    original.runUntilMicros(250_000);
     Simulation fork = original.fork();
     fork.isolate(3);
-    fork.setLinkLossRatio(4, 0, 1.0);
+    fork.linkLossRatio(4, 0, 1.0);
     original.run();
     fork.run();
     for (Simulation copy : new Simulation[] {original, fork}) {
       System.out.println((copy == fork ? "fork" : "original") + ": " + copy.summary()
-          + ", fingerprint: " + Simulation.hex(copy.fingerprint()) + ", trace events: " + copy.trace().size());
+          + ", fingerprint: " + TraceFormats.hex(copy.fingerprint()) + ", trace events: " + copy.trace().size());
       System.out.println("  node 1: " + copy.describeNode(1));
-      java.util.List<dev.helios.runtime.TraceEvent> trace = copy.trace();
-      for (dev.helios.runtime.TraceEvent event : trace.subList(trace.size() - 4, trace.size())) {
+      java.util.List<TraceEvent> trace = copy.trace();
+      for (TraceEvent event : trace.subList(trace.size() - 4, trace.size())) {
         System.out.println("  " + event.toText());
       }
     }
@@ -97,12 +98,12 @@ public final class QuickstartWasm {
     Simulation unforked = shapes(SEED);
     unforked.run();
     Simulation shapesOriginal = shapes(SEED);
-    shapesOriginal.runUntil(61_000);
+    shapesOriginal.runUntilMicros(61_000);
     Simulation shapesFork = shapesOriginal.fork();
     shapesFork.run();
     shapesOriginal.run();
-    System.out.println("shapes: unforked " + Simulation.hex(unforked.traceHash()) + ", original "
-        + Simulation.hex(shapesOriginal.traceHash()) + ", fork " + Simulation.hex(shapesFork.traceHash())
+    System.out.println("shapes: unforked " + TraceFormats.hex(unforked.traceHash()) + ", original "
+        + TraceFormats.hex(shapesOriginal.traceHash()) + ", fork " + TraceFormats.hex(shapesFork.traceHash())
         + ", fingerprints equal: " + (unforked.fingerprint() == shapesFork.fingerprint()));
     System.out.println("  node 2: " + shapesFork.describeNode(2));
     List<TraceEvent> shapesTrace = shapesFork.trace();

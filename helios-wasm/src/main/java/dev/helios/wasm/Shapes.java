@@ -81,7 +81,7 @@ final class Shapes {
 
   @OnStart
   void onStart(Context context) {
-    context.setTimer(1_000 + context.random().nextInt(1_000), new Tick());
+    context.setTimerMicros(1_000 + context.random().nextInt(1_000), new Tick());
   }
 
   @OnMessage
@@ -123,7 +123,7 @@ final class Shapes {
       basket.items.add("from " + context.self());
       context.send(peer(context), basket);
     }
-    context.setTimer(1_000 + context.random().nextInt(1_000), tick);
+    context.setTimerMicros(1_000 + context.random().nextInt(1_000), tick);
   }
 
   @OnMessage

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.helios.runtime.Simulation;
+import dev.helios.runtime.trace.TraceFormats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -60,7 +61,7 @@ class QuickstartWasmTest {
   void wasmPrintsTheJvmTraceHash() throws Exception {
     Simulation sim = QuickstartWasm.build(QuickstartWasm.SEED);
     sim.run();
-    String jvmHash = Simulation.hex(sim.traceHash());
+    String jvmHash = TraceFormats.hex(sim.traceHash());
 
     List<String> wasmOutput = run(NodeJs.MAJOR_WASM_GC, WASM_RUNNER, WASM_DIR);
     String hashLine = wasmOutput.stream()

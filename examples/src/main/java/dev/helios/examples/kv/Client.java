@@ -32,13 +32,13 @@ public final class Client {
 
   @OnStart
   void onStart(Context context) {
-    context.setTimer(TICK_MICROS, new Messages.Tick());
+    context.setTimerMicros(TICK_MICROS, new Messages.Tick());
   }
 
   @OnMessage
   void onTick(Messages.Tick tick, Context context) {
     for (Map.Entry<Long, Messages.Put> entry : pending.entrySet()) {
-      if (context.now() - lastSentMicros.get(entry.getKey()) >= RETRY_MICROS) {
+      if (context.nowMicros() - lastSentMicros.get(entry.getKey()) >= RETRY_MICROS) {
         send(entry.getValue(), context);
       }
     }
@@ -49,12 +49,12 @@ public final class Client {
       send(put, context);
     }
     if (issued < putsMax || !pending.isEmpty()) {
-      context.setTimer(TICK_MICROS, tick);
+      context.setTimerMicros(TICK_MICROS, tick);
     }
   }
 
   private void send(Messages.Put put, Context context) {
-    lastSentMicros.put(put.requestId(), context.now());
+    lastSentMicros.put(put.requestId(), context.nowMicros());
     context.send(primary, put);
   }
 

@@ -55,7 +55,7 @@ public final class Primary {
     }
     if (!retrying) {
       retrying = true;
-      context.setTimer(RETRY_MICROS, new Messages.Tick());
+      context.setTimerMicros(RETRY_MICROS, new Messages.Tick());
     }
   }
 
@@ -89,7 +89,7 @@ public final class Primary {
     }
     retrying = behind;
     if (behind) {
-      context.setTimer(RETRY_MICROS, tick);
+      context.setTimerMicros(RETRY_MICROS, tick);
     }
   }
 }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.StopReason;
-import dev.helios.runtime.TraceKind;
+import dev.helios.runtime.trace.DropReason;
+import dev.helios.runtime.trace.TraceKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +38,10 @@ class ReplicatedKvTest {
   void theScenarioReallyInjectsItsFaults() {
     Simulation sim = ReplicatedKv.build(1);
     sim.run();
-    long crashes = sim.trace().stream().filter(e -> e.kind() == TraceKind.CRASH).count();
-    long partitioned = sim.trace().stream().filter(e -> "partitioned".equals(e.note())).count();
-    long lost = sim.trace().stream().filter(e -> "lost".equals(e.note())).count();
-    long toCrashed = sim.trace().stream().filter(e -> "receiver crashed".equals(e.note())).count();
+    long crashes = sim.trace().stream().filter(e -> e.kind() == TraceKind.FAULT && e.fault().name().equals("crash")).count();
+    long partitioned = sim.trace().stream().filter(e -> e.dropReason() == DropReason.PARTITIONED).count();
+    long lost = sim.trace().stream().filter(e -> e.dropReason() == DropReason.LOST).count();
+    long toCrashed = sim.trace().stream().filter(e -> e.dropReason() == DropReason.RECEIVER_CRASHED).count();
     assertEquals(1, crashes);
     assertTrue(partitioned > 0 && lost > 0 && toCrashed > 0,
         "partitioned " + partitioned + ", lost " + lost + ", to a crashed node " + toCrashed + " (seed=1)");
@@ -51,7 +52,7 @@ class ReplicatedKvTest {
     // Fork just after backup 1 restarts and wipe its durable log in the fork only: the invariant
     // check must then fail there, while the original still satisfies it.
     Simulation original = ReplicatedKv.build(3);
-    original.runUntil(141_000);
+    original.runUntilMicros(141_000);
     Simulation fork = original.fork();
     fork.node(1, Backup.class).log.clear();
     fork.run();

@@ -18,7 +18,7 @@ final class IdleContext implements Context {
   }
 
   @Override
-  public long now() {
+  public long nowMicros() {
     return 0;
   }
 
@@ -33,7 +33,7 @@ final class IdleContext implements Context {
   }
 
   @Override
-  public long setTimer(long delayMicros, Object message) {
+  public long setTimerMicros(long delayMicros, Object message) {
     throw new UnsupportedOperationException("the dispatch benchmark sets no timers");
   }
 

@@ -40,7 +40,7 @@ public final class TokenNode {
 
   private void receive(Context context) {
     receivedCount++;
-    checksum += context.now() * (context.self() + 1);
+    checksum += context.nowMicros() * (context.self() + 1);
   }
 
   private void pass(Object token, Context context) {

@@ -1,4 +1,4 @@
-package dev.helios.runtime;
+package dev.helios.runtime.cli;
 
 /**
  * The command line of a generated simulation main, parsed by hand (the runtime depends on
@@ -6,7 +6,6 @@ package dev.helios.runtime;
  */
 record CliOptions(
     long seed,
-    boolean seedGiven,
     long seedsFrom,
     long seedsTo,
     boolean sweep,
@@ -19,6 +18,9 @@ record CliOptions(
 
   /** The seed when {@code --seed} is not given. */
   static final long DEFAULT_SEED = 42;
+
+  /** The latest {@code --until}: the clock counts microseconds in a long. */
+  static final long UNTIL_MAX_MS = Long.MAX_VALUE / 1000;
 
   /** No {@code --until}: run until no events are left. */
   static final long NO_UNTIL = -1;
@@ -89,8 +91,12 @@ record CliOptions(
         case "--until" -> {
           once(option, untilMs);
           untilMs = parseLong(option, value(args, ++i, option, "milliseconds, zero or more"), "milliseconds, zero or more");
-          if (untilMs < 0 || untilMs > Long.MAX_VALUE / 1000) {
+          if (untilMs < 0) {
             throw new UsageException("--until accepts milliseconds, zero or more, got " + untilMs);
+          }
+          if (untilMs > UNTIL_MAX_MS) {
+            throw new UsageException("--until " + untilMs + " is too large: virtual time is counted in microseconds,"
+                + " so the latest time is " + UNTIL_MAX_MS + " ms");
           }
         }
         case "--trace" -> {
@@ -118,7 +124,6 @@ record CliOptions(
     }
     return new CliOptions(
         seed == null ? DEFAULT_SEED : seed,
-        seed != null,
         seedsFrom == null ? 0 : seedsFrom,
         seedsTo == null ? 0 : seedsTo,
         seedsFrom != null,

@@ -1,4 +1,4 @@
-package dev.helios.runtime;
+package dev.helios.runtime.kernel;
 
 import java.util.Arrays;
 import java.util.function.UnaryOperator;

@@ -1,22 +1,35 @@
-package dev.helios.runtime;
+package dev.helios.runtime.kernel;
 
+import dev.helios.runtime.Context;
+import dev.helios.runtime.RunResult;
+import dev.helios.runtime.SimRandom;
+import dev.helios.runtime.SimulationFailedException;
+import dev.helios.runtime.StopReason;
+import dev.helios.runtime.fault.Fault;
 import dev.helios.runtime.internal.Copier;
 import dev.helios.runtime.internal.Fingerprints;
 import dev.helios.runtime.internal.Messages;
 import dev.helios.runtime.internal.NodeCompanion;
+import dev.helios.runtime.internal.NodeCompanions;
+import dev.helios.runtime.trace.DropReason;
+import dev.helios.runtime.trace.TraceEvent;
+import dev.helios.runtime.trace.TraceFormats;
+import dev.helios.runtime.trace.TraceKind;
+import dev.helios.runtime.trace.TraceListener;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * A deterministic simulation: nodes, a virtual clock in microseconds, a seeded network and a
- * trace. Single-threaded; the same seed and the same calls give the same trace, bit for bit.
- * Built by {@link SimulationBuilder}.
+ * The simulation kernel: the event loop, the services handlers reach through their
+ * {@link Context}, and the faults' effects. Single-threaded; the same spec and the same calls give
+ * the same trace, bit for bit. Not API: {@code dev.helios.runtime.Simulation} is the face users
+ * call, and checks nothing this class does not check again.
  */
-public final class Simulation {
+public final class Kernel {
   private static final long NETWORK_STREAM = 0x6e6574776f726bL;
   private static final long NODE_STREAMS = 0x100000000L;
-  private static final int TRACE_TAIL_LINES = 20;
 
   private final long seed;
   private final long eventsMax;
@@ -26,6 +39,7 @@ public final class Simulation {
   private final EventQueue queue;
   private final TraceRecorder trace;
   private final KernelContext context = new KernelContext(this);
+  private final FaultEffects faultEffects = new FaultEffects();
 
   // Nodes, indexed by id; ids lists the existing ones in ascending order. The arrays of ids,
   // companions and factories never change and are shared by forks.
@@ -44,17 +58,21 @@ public final class Simulation {
   private long eventCount;
   private SimulationFailedException failure;
 
+  /**
+   * A kernel at time zero with each node made once by its factory (the instance that runs; its class
+   * picks the generated companion) and each node's start, then the scheduled events, queued.
+   */
   @SuppressWarnings("unchecked")
-  Simulation(SimulationBuilder.Spec spec) {
+  public Kernel(KernelSpec spec) {
     this.seed = spec.seed();
     this.eventsMax = spec.eventsMax();
     this.horizonMicros = spec.horizonMicros();
-    this.network = spec.network();
+    this.network = spec.network().copy();
     this.networkRandom = SimRandom.derive(seed, NETWORK_STREAM);
     this.queue = new EventQueue(spec.nodes().size() + spec.scheduled().size()); // the start events and the scheduled ones
     this.trace = new TraceRecorder(spec.recording());
     this.pendingTimers = new TreeMap<>();
-    int size = spec.nodes().isEmpty() ? 0 : spec.nodes().lastKey() + 1;
+    int size = spec.nodes().get(spec.nodes().size() - 1).id() + 1;
     this.ids = new int[spec.nodes().size()];
     this.nodes = new Object[size];
     this.companions = new NodeCompanion[size];
@@ -62,29 +80,33 @@ public final class Simulation {
     this.randoms = new SimRandom[size];
     this.crashed = new boolean[size];
     int index = 0;
-    for (SimulationBuilder.NodeSpec node : spec.nodes().values()) {
+    for (KernelSpec.NodeSpec node : spec.nodes()) {
       int id = node.id();
       ids[index++] = id;
       factories[id] = node.factory();
-      companions[id] = (NodeCompanion<Object>) node.companion();
-      nodes[id] = newInstance(id);
+      Object instance = node.factory().get();
+      if (instance == null) {
+        throw new IllegalArgumentException("node " + id + ": the factory returned null; return a new node");
+      }
+      companions[id] = (NodeCompanion<Object>) NodeCompanions.of(instance.getClass());
+      nodes[id] = instance;
       randoms[id] = SimRandom.derive(seed, NODE_STREAMS + id);
       queue.push(0, EventQueue.START, id, id, -1, null);
     }
-    for (SimulationBuilder.Scheduled scheduled : spec.scheduled()) {
-      if (scheduled instanceof SimulationBuilder.ScheduledSend send) {
+    for (KernelSpec.Scheduled scheduled : spec.scheduled()) {
+      if (scheduled instanceof KernelSpec.ScheduledSend send) {
         // The digest checks now that the payload is a message value, and lets fingerprints see it.
         long digest = companions[send.to()].messageDigest(send.payload());
         queue.push(send.atMicros(), EventQueue.SEND, send.from(), send.to(), -1, send.payload(), digest);
       } else {
-        SimulationBuilder.ScheduledFault fault = (SimulationBuilder.ScheduledFault) scheduled;
-        queue.push(fault.atMicros(), EventQueue.FAULT, -1, -1, -1, fault.fault(), fault.fault().digest());
+        Fault fault = ((KernelSpec.ScheduledFaultEntry) scheduled).fault().fault();
+        queue.push(scheduled.atMicros(), EventQueue.FAULT, -1, -1, -1, fault, fault.digest());
       }
     }
   }
 
   /** A copy of {@code source} that shares nothing mutable with it. */
-  private Simulation(Simulation source) {
+  private Kernel(Kernel source) {
     this.seed = source.seed;
     this.eventsMax = source.eventsMax;
     this.horizonMicros = source.horizonMicros;
@@ -114,14 +136,10 @@ public final class Simulation {
     this.eventCount = source.eventCount;
   }
 
-  /**
-   * An independent copy of this simulation: clock, queue, random streams, network and partitions,
-   * crashed nodes, timers, every node's state (through its generated copy) and the trace so far.
-   * Changing or running either never affects the other, and running both gives the same trace.
-   */
-  public Simulation fork() {
+  /** An independent copy: see {@code Simulation.fork()}. Trace listeners are not copied. */
+  public Kernel fork() {
     checkUsable();
-    return new Simulation(this);
+    return new Kernel(this);
   }
 
   private Object copyNode(int id, Object node, Copier copier) {
@@ -142,32 +160,38 @@ public final class Simulation {
 
   // ---- running ----
 
-  /** Runs until no events are left or a limit is hit. */
+  /** Runs until no events are left or a limit is hit; the clock stays at the last event's time. */
   public RunResult run() {
-    return runUntil(Long.MAX_VALUE);
-  }
-
-  /**
-   * Runs every event at or before {@code timeMicros}, then advances the clock to it (unless a
-   * limit stops the run first).
-   */
-  public RunResult runUntil(long timeMicros) {
     checkUsable();
-    if (timeMicros < now) {
-      throw new IllegalArgumentException(
-          "cannot run until " + timeMicros + " µs: the clock is already at " + now + " µs");
-    }
     while (true) {
       StopReason reason = blockedBy();
       if (reason != null) {
         return result(reason);
       }
-      if (queue.peekTime() > timeMicros) {
-        now = Math.min(timeMicros, horizonMicros);
-        return result(StopReason.UNTIL_REACHED);
+      processNext();
+    }
+  }
+
+  /**
+   * Runs every event at or before {@code timeMicros}, then moves the clock to it, even if the queue
+   * is empty. A time beyond the horizon runs to the horizon and stops there; the event budget stops
+   * the run where it runs out.
+   */
+  public RunResult runUntilMicros(long timeMicros) {
+    checkUsable();
+    if (timeMicros < now) {
+      throw new IllegalArgumentException(
+          "cannot run until " + timeMicros + " µs: the clock is already at " + now + " µs; give a later time");
+    }
+    long target = Math.min(timeMicros, horizonMicros);
+    while (!queue.isEmpty() && queue.peekTime() <= target) {
+      if (eventCount >= eventsMax) {
+        return result(StopReason.EVENT_BUDGET);
       }
       processNext();
     }
+    now = Math.max(now, target);
+    return result(timeMicros > horizonMicros ? StopReason.TIME_HORIZON : StopReason.UNTIL_REACHED);
   }
 
   /** Processes the next event; returns false (and does nothing) if none is left or a limit is hit. */
@@ -221,7 +245,7 @@ public final class Simulation {
   }
 
   private void start(int node) {
-    trace.record(now, TraceKind.START, node, -1, -1, TraceRecorder.NO_PAYLOAD, 0, null);
+    trace.record(now, TraceKind.START, node, -1, -1, TraceRecorder.NO_PAYLOAD, 0);
     context.self = node;
     context.sender = Context.NO_SENDER;
     try {
@@ -233,10 +257,10 @@ public final class Simulation {
 
   private void deliver(int from, int to, long messageId, Object message, long digest) {
     if (crashed[to]) {
-      trace.record(now, TraceKind.DROP, from, to, messageId, message, digest, "receiver crashed");
+      trace.recordDrop(now, from, to, messageId, message, digest, DropReason.RECEIVER_CRASHED);
       return;
     }
-    trace.record(now, TraceKind.DELIVER, from, to, messageId, message, digest, null);
+    trace.record(now, TraceKind.DELIVER, from, to, messageId, message, digest);
     handle(to, from, message, -1);
   }
 
@@ -244,7 +268,7 @@ public final class Simulation {
     if (pendingTimers.remove(timerId) == null) {
       return; // cancelled; the cancellation is in the trace
     }
-    trace.record(now, TraceKind.TIMER_FIRE, node, node, timerId, message, digest, null);
+    trace.record(now, TraceKind.TIMER_FIRE, node, node, timerId, message, digest);
     handle(node, node, message, timerId);
   }
 
@@ -276,7 +300,6 @@ public final class Simulation {
     return event + " " + Messages.text(message);
   }
 
-
   // ---- what handlers do (through KernelContext) ----
 
   void sendFrom(int from, int to, Object message) {
@@ -289,29 +312,29 @@ public final class Simulation {
     long messageId = nextMessageId++;
     long digest = companions[to].messageDigest(message);
     if (crashed[from]) {
-      trace.record(now, TraceKind.DROP, from, to, messageId, message, digest, "sender crashed");
+      trace.recordDrop(now, from, to, messageId, message, digest, DropReason.SENDER_CRASHED);
       return;
     }
-    trace.record(now, TraceKind.SEND, from, to, messageId, message, digest, null);
+    trace.record(now, TraceKind.SEND, from, to, messageId, message, digest);
     if (network.isBlocked(from, to)) {
-      trace.record(now, TraceKind.DROP, from, to, messageId, message, digest, "partitioned");
+      trace.recordDrop(now, from, to, messageId, message, digest, DropReason.PARTITIONED);
       return;
     }
     Network.Link link = network.link(from, to);
     if (network.lose(link, networkRandom)) {
-      trace.record(now, TraceKind.DROP, from, to, messageId, message, digest, "lost");
+      trace.recordDrop(now, from, to, messageId, message, digest, DropReason.LOST);
       return;
     }
     queue.push(timeAfter(network.delayMicros(link, networkRandom)), EventQueue.DELIVER, from, to, messageId, message, digest);
     if (network.duplicate(link, networkRandom)) {
-      trace.record(now, TraceKind.DUPLICATE, from, to, messageId, message, digest, null);
+      trace.record(now, TraceKind.DUPLICATE, from, to, messageId, message, digest);
       queue.push(timeAfter(network.delayMicros(link, networkRandom)), EventQueue.DELIVER, from, to, messageId, message, digest);
     }
   }
 
   long setTimer(int node, long delayMicros, Object message) {
     if (delayMicros < 0) {
-      throw new IllegalArgumentException("node " + node + " set a timer " + delayMicros + " µs ago; delays are zero or more");
+      throw new IllegalArgumentException("node " + node + " set a timer with a delay of " + delayMicros + " µs; delays are zero or more");
     }
     if (message == null) {
       throw new IllegalArgumentException("node " + node + " set a timer with a null message; use a value");
@@ -319,7 +342,7 @@ public final class Simulation {
     long id = nextTimerId++;
     pendingTimers.put(id, node);
     long digest = companions[node].messageDigest(message);
-    trace.record(now, TraceKind.TIMER_SET, node, node, id, message, digest, null);
+    trace.record(now, TraceKind.TIMER_SET, node, node, id, message, digest);
     queue.push(timeAfter(delayMicros), EventQueue.TIMER, node, node, id, message, digest);
     return id;
   }
@@ -343,7 +366,7 @@ public final class Simulation {
           "node " + node + " cannot cancel timer " + timerId + ", which belongs to node " + owner);
     }
     pendingTimers.remove(timerId);
-    trace.record(now, TraceKind.TIMER_CANCEL, node, node, timerId, TraceRecorder.NO_PAYLOAD, 0, null);
+    trace.record(now, TraceKind.TIMER_CANCEL, node, node, timerId, TraceRecorder.NO_PAYLOAD, 0);
     return true;
   }
 
@@ -352,59 +375,130 @@ public final class Simulation {
   }
 
   void log(int node, String line) {
-    trace.record(now, TraceKind.LOG, node, -1, -1, TraceRecorder.NO_PAYLOAD, 0, String.valueOf(line));
+    trace.recordLog(now, node, String.valueOf(line));
   }
 
   // ---- faults ----
 
-  /** Crashes {@code node} now: it handles and sends nothing, its timers die, messages to it are dropped. */
-  public void crash(int node) {
-    applyNow(new Fault.Crash(node));
+  /** Applies {@code fault} now, between events. */
+  public void applyNow(Fault fault) {
+    checkUsable();
+    if (fault == null) {
+      throw new IllegalArgumentException("the fault is null");
+    }
+    apply(fault);
   }
 
-  /** Restarts crashed {@code node} now: a fresh instance, {@code @Durable} fields carried over, {@code @OnStart} again. */
-  public void restart(int node) {
-    applyNow(new Fault.Restart(node));
+  private void apply(Fault fault) {
+    for (int node : fault.nodes()) {
+      if (!exists(node)) {
+        throw new IllegalArgumentException(
+            "fault \"" + fault + "\" at " + TraceFormats.millis(now) + " ms names node " + node
+                + ", which does not exist; the nodes are " + Arrays.toString(ids));
+      }
+    }
+    faultEffects.apply(fault);
   }
 
-  /** Drops messages between {@code a} and {@code b}, both directions, from now on. */
-  public void partition(int a, int b) {
-    applyNow(new Fault.Partition(a, b, false));
-  }
+  /**
+   * What each fault does. Every method first refuses a fault that cannot apply now, then records
+   * it, then changes the state, so the trace shows the fault before what it causes.
+   */
+  private final class FaultEffects implements Fault.Target {
+    private Fault applying;
 
-  /** Drops messages from {@code from} to {@code to} (not the other way) from now on. */
-  public void partitionOneWay(int from, int to) {
-    applyNow(new Fault.Partition(from, to, true));
-  }
+    void apply(Fault fault) {
+      applying = fault;
+      try {
+        fault.applyTo(this);
+      } finally {
+        applying = null;
+      }
+    }
 
-  /** Ends the partition between {@code a} and {@code b}, both directions. */
-  public void heal(int a, int b) {
-    applyNow(new Fault.Heal(a, b));
-  }
+    private void record() {
+      trace.recordFault(now, applying);
+    }
 
-  /** Partitions {@code node} from every other node, both directions. */
-  public void isolate(int node) {
-    applyNow(new Fault.Isolate(node));
-  }
+    @Override
+    public void crash(int node) {
+      if (crashed[node]) {
+        throw new IllegalStateException(
+            "cannot crash node " + node + " at " + TraceFormats.millis(now) + " ms: it is already crashed; restart it first");
+      }
+      record();
+      crashed[node] = true;
+      pendingTimers.values().removeIf(owner -> owner == node);
+    }
 
-  /** Ends every partition and isolation. */
-  public void healAll() {
-    applyNow(new Fault.HealAll());
-  }
+    @Override
+    public void restart(int node) {
+      if (!crashed[node]) {
+        throw new IllegalStateException(
+            "cannot restart node " + node + " at " + TraceFormats.millis(now) + " ms: it is running; crash it first");
+      }
+      record();
+      Object fresh = newInstance(node);
+      companions[node].restoreDurable(nodes[node], fresh);
+      nodes[node] = fresh;
+      crashed[node] = false;
+      start(node);
+    }
 
-  /** Sets the latency and jitter of the directed link {@code from -> to} from now on. */
-  public void setLinkLatencyMicros(int from, int to, long latencyMicros, long jitterMicros) {
-    applyNow(new Fault.LinkChange(from, to, latencyMicros, jitterMicros, null, null));
-  }
+    @Override
+    public void partition(int a, int b) {
+      record();
+      network.block(a, b);
+      network.block(b, a);
+    }
 
-  /** Sets the loss ratio of the directed link {@code from -> to} from now on. */
-  public void setLinkLossRatio(int from, int to, double lossRatio) {
-    applyNow(new Fault.LinkChange(from, to, null, null, lossRatio, null));
-  }
+    @Override
+    public void partitionOneWay(int from, int to) {
+      record();
+      network.block(from, to);
+    }
 
-  /** Sets the duplication ratio of the directed link {@code from -> to} from now on. */
-  public void setLinkDuplicationRatio(int from, int to, double duplicationRatio) {
-    applyNow(new Fault.LinkChange(from, to, null, null, null, duplicationRatio));
+    @Override
+    public void heal(int a, int b) {
+      record();
+      network.unblock(a, b);
+      network.unblock(b, a);
+    }
+
+    @Override
+    public void isolate(int node) {
+      record();
+      for (int other : ids) {
+        if (other != node) {
+          network.block(node, other);
+          network.block(other, node);
+        }
+      }
+    }
+
+    @Override
+    public void healAll() {
+      record();
+      network.unblockAll();
+    }
+
+    @Override
+    public void linkLatency(int from, int to, long latencyMicros, long jitterMicros) {
+      record();
+      network.setLink(from, to, network.link(from, to).withLatency(latencyMicros, jitterMicros));
+    }
+
+    @Override
+    public void linkLossRatio(int from, int to, double lossRatio) {
+      record();
+      network.setLink(from, to, network.link(from, to).withLossRatio(lossRatio));
+    }
+
+    @Override
+    public void linkDuplicationRatio(int from, int to, double duplicationRatio) {
+      record();
+      network.setLink(from, to, network.link(from, to).withDuplicationRatio(duplicationRatio));
+    }
   }
 
   /** True if {@code node} is crashed. */
@@ -413,204 +507,78 @@ public final class Simulation {
     return crashed[node];
   }
 
-  private void applyNow(Fault fault) {
-    checkUsable();
-    apply(fault);
-  }
-
-  private void apply(Fault fault) {
-    if (fault instanceof Fault.Crash crash) {
-      int node = checkFaultNode(crash.node(), "crash");
-      if (crashed[node]) {
-        throw new IllegalStateException(
-            "cannot crash node " + node + " at " + TraceEvent.formatMillis(now) + " ms: it is already crashed; restart it first");
-      }
-      crashed[node] = true;
-      pendingTimers.values().removeIf(owner -> owner == node);
-      trace.record(now, TraceKind.CRASH, node, -1, -1, TraceRecorder.NO_PAYLOAD, 0, null);
-    } else if (fault instanceof Fault.Restart restart) {
-      int node = checkFaultNode(restart.node(), "restart");
-      if (!crashed[node]) {
-        throw new IllegalStateException(
-            "cannot restart node " + node + " at " + TraceEvent.formatMillis(now) + " ms: it is running; crash it first");
-      }
-      Object fresh = newInstance(node);
-      companions[node].restoreDurable(nodes[node], fresh);
-      nodes[node] = fresh;
-      crashed[node] = false;
-      trace.record(now, TraceKind.RESTART, node, -1, -1, TraceRecorder.NO_PAYLOAD, 0, null);
-      start(node);
-    } else if (fault instanceof Fault.Partition partition) {
-      int a = checkFaultNode(partition.a(), "partition");
-      int b = checkFaultNode(partition.b(), "partition");
-      network.block(a, b);
-      if (!partition.oneWay()) {
-        network.block(b, a);
-      }
-      trace.record(now, TraceKind.PARTITION, a, b, -1, TraceRecorder.NO_PAYLOAD, 0, partition.oneWay() ? "one-way" : null);
-    } else if (fault instanceof Fault.Heal heal) {
-      int a = checkFaultNode(heal.a(), "heal");
-      int b = checkFaultNode(heal.b(), "heal");
-      network.unblock(a, b);
-      network.unblock(b, a);
-      trace.record(now, TraceKind.HEAL, a, b, -1, TraceRecorder.NO_PAYLOAD, 0, null);
-    } else if (fault instanceof Fault.Isolate isolate) {
-      int node = checkFaultNode(isolate.node(), "isolate");
-      for (int other : ids) {
-        if (other != node) {
-          network.block(node, other);
-          network.block(other, node);
-        }
-      }
-      trace.record(now, TraceKind.ISOLATE, node, -1, -1, TraceRecorder.NO_PAYLOAD, 0, null);
-    } else if (fault instanceof Fault.HealAll) {
-      network.unblockAll();
-      trace.record(now, TraceKind.HEAL_ALL, -1, -1, -1, TraceRecorder.NO_PAYLOAD, 0, null);
-    } else if (fault instanceof Fault.LinkChange change) {
-      int from = checkFaultNode(change.from(), "change link");
-      int to = checkFaultNode(change.to(), "change link");
-      Network.Link link = change.applyTo(network.link(from, to));
-      network.setLink(from, to, link);
-      trace.record(now, TraceKind.LINK_CHANGE, from, to, -1, TraceRecorder.NO_PAYLOAD, 0, link.describe());
-    } else {
-      throw new IllegalStateException("unknown fault " + fault);
-    }
-  }
-
-  private int checkFaultNode(int node, String action) {
-    if (!exists(node)) {
-      throw new IllegalArgumentException(
-          "cannot " + action + " node " + node + ": there is no such node; the nodes are " + java.util.Arrays.toString(ids));
-    }
-    return node;
-  }
-
   // ---- failure ----
 
   private SimulationFailedException fail(int node, String event, Throwable cause) {
-    StringBuilder report = new StringBuilder();
-    report.append("simulation failed: node ").append(node).append(" (")
-        .append(nodes[node].getClass().getSimpleName()).append(") threw ").append(cause).append('\n');
-    report.append("  event: ").append(event).append('\n');
-    report.append("  time: ").append(TraceEvent.formatMillis(now)).append(" ms (event ")
-        .append(eventCount).append(")\n");
-    report.append("  seed: ").append(seed).append('\n');
-    List<TraceEvent> events = trace.events();
-    if (trace.recording()) {
-      int first = Math.max(0, events.size() - TRACE_TAIL_LINES);
-      report.append("  trace so far (last ").append(events.size() - first).append(" of ")
-          .append(events.size()).append(" lines):\n");
-      for (TraceEvent line : events.subList(first, events.size())) {
-        report.append("    ").append(line.toText()).append('\n');
-      }
-    } else {
-      report.append("  trace recording was off; rerun with the same seed and recording on to see it\n");
-    }
-    failure = new SimulationFailedException(report.toString(), node, now, seed, cause);
+    String report = FailureReport.of(node, nodes[node].getClass(), cause, event, now, eventCount, seed, trace);
+    failure = new SimulationFailedException(report, node, now, seed, cause);
     return failure;
   }
 
   private void checkUsable() {
     if (failure != null) {
       throw new IllegalStateException(
-          "this simulation failed at " + TraceEvent.formatMillis(failure.timeMicros())
+          "this simulation failed at " + TraceFormats.millis(failure.timeMicros())
               + " ms and cannot run further; see the failure report", failure);
     }
   }
 
   // ---- inspection ----
 
-  /** The virtual time, in microseconds. */
-  public long now() {
+  public long nowMicros() {
     return now;
   }
 
-  /** The seed every random stream of this simulation derives from. */
   public long seed() {
     return seed;
   }
 
-  /** Events processed so far. */
   public long eventCount() {
     return eventCount;
   }
 
-  /** Events waiting in the queue. */
   public int pendingEventCount() {
     return queue.size();
   }
 
-  /** The ids of the nodes, ascending. */
   public int[] nodeIds() {
     return ids.clone();
   }
 
-  /** The node with {@code id} (the crashed instance while it is crashed). */
   public Object node(int id) {
     checkNode(id);
     return nodes[id];
   }
 
-  /** The node with {@code id}, as {@code type}. */
-  public <T> T node(int id, Class<T> type) {
-    Object node = node(id);
-    if (!type.isInstance(node)) {
-      throw new IllegalArgumentException(
-          "node " + id + " is a " + node.getClass().getName() + ", not a " + type.getName());
-    }
-    return type.cast(node);
-  }
-
-  /** The recorded trace (empty when recording is off). */
   public List<TraceEvent> trace() {
     return trace.events();
   }
 
-  /** True if events are recorded; the digest is kept either way. */
+  public List<TraceEvent> traceFrom(int first) {
+    return trace.eventsFrom(first);
+  }
+
+  public int traceSize() {
+    return trace.size();
+  }
+
   public boolean isRecording() {
     return trace.recording();
   }
 
-  /** A 64-bit digest of the canonical trace so far, kept even when recording is off. */
   public long traceHash() {
     return trace.digest();
   }
 
-  /** The trace as JSON Lines: one object per event, newline-terminated. */
-  public String traceJsonLines() {
-    StringBuilder out = new StringBuilder();
-    for (TraceEvent event : trace.events()) {
-      out.append(event.toJson()).append('\n');
-    }
-    return out.toString();
+  public void addTraceListener(TraceListener listener) {
+    trace.addListener(listener);
   }
 
-  /**
-   * The trace in the Chrome trace event format (JSON), which Perfetto opens: one track per node,
-   * a flow arrow per delivered message, instant marks for drops and faults.
-   */
-  public String traceChromeJson() {
-    return ChromeTrace.of(trace.events(), ids);
+  public boolean removeTraceListener(TraceListener listener) {
+    return trace.removeListener(listener);
   }
 
-  /** The trace as readable text, one event per line. */
-  public String traceText() {
-    StringBuilder out = new StringBuilder();
-    for (TraceEvent event : trace.events()) {
-      out.append(event.toText()).append('\n');
-    }
-    return out.toString();
-  }
-
-  /**
-   * A 64-bit digest of everything that decides the rest of the run: the clock and the events
-   * processed (the budget), every pending event in the order it will run (time, kind, nodes, id,
-   * message digest, the digest of a {@code @Copyable} message's value now, and whether a timer is
-   * still pending), the id counters that reach the trace, every random stream, the network (links
-   * and partitions), crashed nodes and every node's state.
-   * Two simulations with equal fingerprints, run on with the same calls, record the same trace from
-   * there. The trace so far is not part of it.
-   */
+  /** See {@code Simulation.fingerprint()}. */
   public long fingerprint() {
     checkUsable();
     long[] digest = {Fingerprints.start("helios-simulation")};
@@ -650,24 +618,11 @@ public final class Simulation {
     digest[0] = Fingerprints.mix(digest[0], value);
   }
 
-  /** Node {@code id}'s state as a JSON object. */
   public String describeNode(int id) {
     checkNode(id);
     StringBuilder json = new StringBuilder();
     companions[id].describe(nodes[id], json);
     return json.toString();
-  }
-
-  /** One line: events, virtual time, trace hash. */
-  public String summary() {
-    return "events: " + eventCount + ", virtual time: " + TraceEvent.formatMillis(now)
-        + " ms, trace hash: " + hex(traceHash());
-  }
-
-  /** A 64-bit value as 16 hex digits. */
-  public static String hex(long value) {
-    String digits = Long.toHexString(value);
-    return "0".repeat(16 - digits.length()) + digits;
   }
 
   private boolean exists(int id) {
@@ -676,7 +631,7 @@ public final class Simulation {
 
   private void checkNode(int id) {
     if (!exists(id)) {
-      throw new IllegalArgumentException("there is no node " + id + "; the nodes are " + java.util.Arrays.toString(ids));
+      throw new IllegalArgumentException("there is no node " + id + "; the nodes are " + Arrays.toString(ids));
     }
   }
 }

@@ -1,13 +1,16 @@
-package dev.helios.runtime;
+package dev.helios.runtime.kernel;
 
-/** The one {@link Context} of a simulation, pointed at the current node before each handler. */
+import dev.helios.runtime.Context;
+import dev.helios.runtime.SimRandom;
+
+/** The one {@link Context} of a kernel, pointed at the current node before each handler. */
 final class KernelContext implements Context {
-  private final Simulation simulation;
+  private final Kernel kernel;
   int self;
   int sender;
 
-  KernelContext(Simulation simulation) {
-    this.simulation = simulation;
+  KernelContext(Kernel kernel) {
+    this.kernel = kernel;
   }
 
   @Override
@@ -21,13 +24,13 @@ final class KernelContext implements Context {
   }
 
   @Override
-  public long now() {
-    return simulation.now();
+  public long nowMicros() {
+    return kernel.nowMicros();
   }
 
   @Override
   public void send(int to, Object message) {
-    simulation.sendFrom(self, to, message);
+    kernel.sendFrom(self, to, message);
   }
 
   @Override
@@ -36,26 +39,26 @@ final class KernelContext implements Context {
       throw new IllegalStateException(
           "node " + self + " called reply in @OnStart, where there is no sender; use send(to, message)");
     }
-    simulation.sendFrom(self, sender, message);
+    kernel.sendFrom(self, sender, message);
   }
 
   @Override
-  public long setTimer(long delayMicros, Object message) {
-    return simulation.setTimer(self, delayMicros, message);
+  public long setTimerMicros(long delayMicros, Object message) {
+    return kernel.setTimer(self, delayMicros, message);
   }
 
   @Override
   public boolean cancelTimer(long timerId) {
-    return simulation.cancelTimer(self, timerId);
+    return kernel.cancelTimer(self, timerId);
   }
 
   @Override
   public SimRandom random() {
-    return simulation.randomOf(self);
+    return kernel.randomOf(self);
   }
 
   @Override
   public void log(String line) {
-    simulation.log(self, line);
+    kernel.log(self, line);
   }
 }

@@ -1,5 +1,6 @@
-package dev.helios.runtime;
+package dev.helios.runtime.kernel;
 
+import dev.helios.runtime.SimRandom;
 import dev.helios.runtime.internal.Fingerprints;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,12 +11,12 @@ import java.util.TreeSet;
  * pairs a partition blocks. Ratios are integer thresholds, computed once per link. Maps and sets
  * are only looked up on the hot path, never iterated.
  */
-final class Network {
+public final class Network {
   /**
    * One directed link's behaviour, immutable. Delay is {@code latency + uniform[0, jitter]}
    * microseconds; the ratios become integer thresholds here, once.
    */
-  static final class Link {
+  public static final class Link {
     private final long latencyMicros;
     private final long jitterMicros;
     private final double lossRatio;
@@ -23,7 +24,7 @@ final class Network {
     final long lossThreshold;
     final long duplicationThreshold;
 
-    Link(long latencyMicros, long jitterMicros, double lossRatio, double duplicationRatio) {
+    public Link(long latencyMicros, long jitterMicros, double lossRatio, double duplicationRatio) {
       if (latencyMicros < 0) {
         throw new IllegalArgumentException("latency must be zero or more, got " + latencyMicros + " µs");
       }
@@ -40,19 +41,19 @@ final class Network {
       this.duplicationThreshold = SimRandom.thresholdOf(duplicationRatio);
     }
 
-    long latencyMicros() {
+    public long latencyMicros() {
       return latencyMicros;
     }
 
-    long jitterMicros() {
+    public long jitterMicros() {
       return jitterMicros;
     }
 
-    double lossRatio() {
+    public double lossRatio() {
       return lossRatio;
     }
 
-    double duplicationRatio() {
+    public double duplicationRatio() {
       return duplicationRatio;
     }
 
@@ -65,29 +66,36 @@ final class Network {
       return Fingerprints.mix(Fingerprints.mix(digest, Fingerprints.ofDouble(lossRatio)), Fingerprints.ofDouble(duplicationRatio));
     }
 
-    /** The text of these settings in the trace. */
-    String describe() {
-      return "latency " + TraceEvent.formatMillis(latencyMicros) + " ms, jitter "
-          + TraceEvent.formatMillis(jitterMicros) + " ms, loss " + lossRatio + ", duplication "
-          + duplicationRatio;
+    Link withLatency(long latencyMicros, long jitterMicros) {
+      return new Link(latencyMicros, jitterMicros, lossRatio, duplicationRatio);
+    }
+
+    Link withLossRatio(double lossRatio) {
+      return new Link(latencyMicros, jitterMicros, lossRatio, duplicationRatio);
+    }
+
+    Link withDuplicationRatio(double duplicationRatio) {
+      return new Link(latencyMicros, jitterMicros, lossRatio, duplicationRatio);
     }
 
     @Override
     public String toString() {
-      return describe();
+      return "latency " + latencyMicros + " µs, jitter " + jitterMicros + " µs, loss " + lossRatio
+          + ", duplication " + duplicationRatio;
     }
   }
 
   private static final long LINK_TAG = Fingerprints.start("link");
 
   /** A reliable network: no loss, no duplication, 1 ms latency, no jitter. */
-  static final Link RELIABLE = new Link(1_000, 0, 0.0, 0.0);
+  public static final Link RELIABLE = new Link(1_000, 0, 0.0, 0.0);
 
   private final Link defaultLink;
   private final TreeMap<Long, Link> links;
   private final TreeSet<Long> blocked;
 
-  Network(Link defaultLink, Map<Long, Link> links) {
+  /** A network with {@code defaultLink} everywhere except the directed links in {@code links} (by {@link #key}). */
+  public Network(Link defaultLink, Map<Long, Link> links) {
     this.defaultLink = defaultLink;
     this.links = new TreeMap<>(links);
     this.blocked = new TreeSet<>();
@@ -142,7 +150,8 @@ final class Network {
     return digest;
   }
 
-  static long key(int from, int to) {
+  /** The key of the directed link {@code from -> to}. */
+  public static long key(int from, int to) {
     return ((long) from << 32) | (to & 0xffffffffL);
   }
 
@@ -180,7 +189,8 @@ final class Network {
     return delay < 0 ? Long.MAX_VALUE : delay;
   }
 
-  static void checkRatio(String name, double ratio) {
+  /** Checks that {@code ratio} is in [0, 1] (and not NaN), naming it as {@code name} when it is not. */
+  public static void checkRatio(String name, double ratio) {
     if (!(ratio >= 0.0 && ratio <= 1.0)) {
       throw new IllegalArgumentException(name + " must be in [0, 1], got " + ratio);
     }

@@ -1,4 +1,4 @@
-package dev.helios.runtime;
+package dev.helios.runtime.trace;
 
 import dev.helios.runtime.internal.Json;
 import java.util.List;
@@ -57,16 +57,20 @@ final class ChromeTrace {
           slice("deliver #" + event.id() + " from " + event.from(), t, event.to(), event);
           flow("f", "m" + event.id() + (index == 1 ? "" : ".dup"), t, event.to());
         }
-        case DROP -> instant("drop #" + event.id() + " (" + event.note() + ")",
-            t, event.note().equals("receiver crashed") ? event.to() : event.from(), event);
+        case DROP -> instant("drop #" + event.id() + " (" + event.dropReason().text() + ")",
+            t, event.dropReason().nodeOf(event), event);
         case START -> slice("start", t, event.from(), event);
         case TIMER_FIRE -> slice("timer " + event.id(), t, event.from(), event);
         case TIMER_SET -> instant("set timer " + event.id(), t, event.from(), event);
         case TIMER_CANCEL -> instant("cancel timer " + event.id(), t, event.from(), event);
-        case LOG -> instant("log: " + event.note(), t, event.from(), event);
-        case HEAL_ALL -> globalInstant("heal all", t, event);
-        default -> instant(event.kind().label() + (event.to() >= 0 ? " " + event.from() + " | " + event.to() : ""),
-            t, event.from(), event);
+        case LOG -> instant("log: " + event.logLine(), t, event.from(), event);
+        case FAULT -> {
+          if (event.from() < 0) {
+            globalInstant(event.fault().toString(), t, event);
+          } else {
+            instant(event.fault().toString(), t, event.from(), event);
+          }
+        }
       }
     }
     return out.append("]}\n").toString();
@@ -117,9 +121,17 @@ final class ChromeTrace {
       out.append(",\"payload\":");
       Json.string(out, event.payload());
     }
-    if (event.note() != null) {
-      out.append(",\"note\":");
-      Json.string(out, event.note());
+    if (event.dropReason() != null) {
+      out.append(",\"dropReason\":");
+      Json.string(out, event.dropReason().text());
+    }
+    if (event.fault() != null) {
+      out.append(",\"fault\":");
+      Json.string(out, event.fault().toString());
+    }
+    if (event.logLine() != null) {
+      out.append(",\"log\":");
+      Json.string(out, event.logLine());
     }
     out.append('}');
   }

@@ -1,6 +1,9 @@
-package dev.helios.runtime;
+package dev.helios.runtime.trace;
 
-/** What a trace event records. The names are the trace's vocabulary in text and JSON. */
+/**
+ * What a trace event records. The labels are the trace's vocabulary in text and JSON; the order is
+ * part of the trace hash, so new kinds go last.
+ */
 public enum TraceKind {
   /** A node started ({@code @OnStart} ran). */
   START("start"),
@@ -10,7 +13,7 @@ public enum TraceKind {
   DUPLICATE("duplicate"),
   /** A message reached its destination and its handler ran. */
   DELIVER("deliver"),
-  /** A message was lost; the note says why. */
+  /** A message was lost; {@link TraceEvent#dropReason()} says why. */
   DROP("drop"),
   /** A node set a timer. */
   TIMER_SET("timer-set"),
@@ -18,22 +21,10 @@ public enum TraceKind {
   TIMER_FIRE("timer-fire"),
   /** A node cancelled a pending timer. */
   TIMER_CANCEL("timer-cancel"),
-  /** A node logged a line. */
+  /** A node logged a line ({@link TraceEvent#logLine()}). */
   LOG("log"),
-  /** A node crashed. */
-  CRASH("crash"),
-  /** A crashed node restarted. */
-  RESTART("restart"),
-  /** Messages between two nodes are dropped from now on (the note says if one-way). */
-  PARTITION("partition"),
-  /** A partition between two nodes ended. */
-  HEAL("heal"),
-  /** A node was cut off from every other node. */
-  ISOLATE("isolate"),
-  /** Every partition ended. */
-  HEAL_ALL("heal-all"),
-  /** A link's latency, jitter, loss or duplication changed; the note has the new settings. */
-  LINK_CHANGE("link-change");
+  /** A fault or network change took effect ({@link TraceEvent#fault()}). */
+  FAULT("fault");
 
   private final String label;
 
@@ -44,5 +35,10 @@ public enum TraceKind {
   /** The lower-case name used in text and JSON output. */
   public String label() {
     return label;
+  }
+
+  /** True for events about a message in the network: send, duplicate, deliver, drop. */
+  public boolean isMessage() {
+    return this == SEND || this == DUPLICATE || this == DELIVER || this == DROP;
   }
 }
