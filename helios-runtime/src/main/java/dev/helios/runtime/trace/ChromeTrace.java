@@ -117,22 +117,7 @@ final class ChromeTrace {
 
   private void args(TraceEvent event) {
     out.append(",\"args\":{\"from\":").append(event.from()).append(",\"to\":").append(event.to());
-    if (event.payload() != null) {
-      out.append(",\"payload\":");
-      Json.string(out, event.payload());
-    }
-    if (event.dropReason() != null) {
-      out.append(",\"dropReason\":");
-      Json.string(out, event.dropReason().text());
-    }
-    if (event.fault() != null) {
-      out.append(",\"fault\":");
-      Json.string(out, event.fault().toString());
-    }
-    if (event.logLine() != null) {
-      out.append(",\"log\":");
-      Json.string(out, event.logLine());
-    }
+    TraceFormats.appendContent(out, event);
     out.append('}');
   }
 }

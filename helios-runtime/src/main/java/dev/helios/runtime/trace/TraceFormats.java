@@ -83,6 +83,21 @@ public final class TraceFormats {
     return line.toString();
   }
 
+  /** An event's message text and typed detail as JSON members, each only when present. */
+  static void appendContent(StringBuilder json, TraceEvent event) {
+    member(json, "payload", event.payload());
+    member(json, "dropReason", event.dropReason() == null ? null : event.dropReason().text());
+    member(json, "fault", event.fault() == null ? null : event.fault().toString());
+    member(json, "log", event.logLine());
+  }
+
+  private static void member(StringBuilder json, String name, String value) {
+    if (value != null) {
+      json.append(",\"").append(name).append("\":");
+      Json.string(json, value);
+    }
+  }
+
   /** One event as a JSON object. */
   static String json(TraceEvent event) {
     StringBuilder json = new StringBuilder(96);
@@ -94,22 +109,7 @@ public final class TraceFormats {
     if (event.id() >= 0) {
       json.append(event.isMessage() ? ",\"messageId\":" : ",\"timerId\":").append(event.id());
     }
-    if (event.payload() != null) {
-      json.append(",\"payload\":");
-      Json.string(json, event.payload());
-    }
-    if (event.dropReason() != null) {
-      json.append(",\"dropReason\":");
-      Json.string(json, event.dropReason().text());
-    }
-    if (event.fault() != null) {
-      json.append(",\"fault\":");
-      Json.string(json, event.fault().toString());
-    }
-    if (event.logLine() != null) {
-      json.append(",\"log\":");
-      Json.string(json, event.logLine());
-    }
+    appendContent(json, event);
     return json.append('}').toString();
   }
 }
