@@ -6,7 +6,7 @@ import dev.helios.runtime.trace.TraceFormats;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -46,7 +46,7 @@ final class TraceWriter implements AutoCloseable {
 
   static TraceWriter open(CliOptions options, PrintStream out) throws CannotWriteException {
     if (options.traceFile() == null) {
-      return new TraceWriter(options, options.quiet() ? null : new java.io.PrintWriter(out), out);
+      return new TraceWriter(options, options.quiet() ? null : new PrintWriter(out), out);
     }
     String file = options.traceFile();
     try {
@@ -109,8 +109,8 @@ final class TraceWriter implements AutoCloseable {
         writer.write(TraceFormats.chromeJson(chromeEvents, simulation.nodeIds()));
       }
       writer.flush();
-    } catch (IOException | UncheckedIOException e) {
-      failure = failure == null ? new IOException(e) : failure;
+    } catch (IOException e) {
+      failure = failure == null ? e : failure;
     }
     if (failure != null) {
       return "writing the trace to " + (options.traceFile() == null ? "standard output" : options.traceFile())
