@@ -1,6 +1,7 @@
 package dev.helios.runtime;
 
 import dev.helios.runtime.fault.Fault;
+import dev.helios.runtime.fault.ScheduledFault;
 import dev.helios.runtime.kernel.Kernel;
 import dev.helios.runtime.trace.TraceEvent;
 import dev.helios.runtime.trace.TraceFormats;
@@ -30,6 +31,21 @@ public final class Simulation {
    */
   public Simulation fork() {
     return new Simulation(kernel.fork());
+  }
+
+  /**
+   * This simulation's start, again: a new simulation at time zero with the same nodes (made anew by
+   * their factories), network, horizon, budget and scheduled sends and faults, and the faults
+   * applied to this one by hand scheduled at the times they were applied; with run seed {@code seed}
+   * and trace recording as given. What this simulation has run so far is not carried over.
+   */
+  public Simulation fromStart(long seed, boolean recordTrace) {
+    return new Simulation(kernel.fromStart(seed, recordTrace));
+  }
+
+  /** The faults applied to this simulation by hand so far, oldest first, each at the time it was applied. */
+  public List<ScheduledFault> faultsApplied() {
+    return kernel.handFaults();
   }
 
   // ---- running ----

@@ -6,6 +6,7 @@ import dev.helios.runtime.SimRandom;
 import dev.helios.runtime.SimulationFailedException;
 import dev.helios.runtime.StopReason;
 import dev.helios.runtime.fault.Fault;
+import dev.helios.runtime.fault.ScheduledFault;
 import dev.helios.runtime.internal.Copier;
 import dev.helios.runtime.internal.Fingerprints;
 import dev.helios.runtime.internal.Messages;
@@ -16,6 +17,7 @@ import dev.helios.runtime.trace.TraceEvent;
 import dev.helios.runtime.trace.TraceFormats;
 import dev.helios.runtime.trace.TraceKind;
 import dev.helios.runtime.trace.TraceListener;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
@@ -31,6 +33,7 @@ public final class Kernel {
   private static final long NETWORK_STREAM = 0x6e6574776f726bL;
   private static final long NODE_STREAMS = 0x100000000L;
 
+  private final KernelSpec spec;
   private final long seed;
   private final long eventsMax;
   private final long horizonMicros;
@@ -57,6 +60,8 @@ public final class Kernel {
   private long now;
   private long eventCount;
   private SimulationFailedException failure;
+  /** The faults applied by hand ({@link #applyNow}), with the time of each; replaced, never changed. */
+  private List<ScheduledFault> handFaults = List.of();
 
   /**
    * A kernel at time zero with each node made once by its factory (the instance that runs; its class
@@ -64,6 +69,7 @@ public final class Kernel {
    */
   @SuppressWarnings("unchecked")
   public Kernel(KernelSpec spec) {
+    this.spec = spec;
     this.seed = spec.seed();
     this.eventsMax = spec.eventsMax();
     this.horizonMicros = spec.horizonMicros();
@@ -107,6 +113,8 @@ public final class Kernel {
 
   /** A copy of {@code source} that shares nothing mutable with it. */
   private Kernel(Kernel source) {
+    this.spec = source.spec;
+    this.handFaults = source.handFaults;
     this.seed = source.seed;
     this.eventsMax = source.eventsMax;
     this.horizonMicros = source.horizonMicros;
@@ -387,6 +395,27 @@ public final class Kernel {
       throw new IllegalArgumentException("the fault is null");
     }
     apply(fault);
+    List<ScheduledFault> applied = new ArrayList<>(handFaults);
+    applied.add(new ScheduledFault(fault, now));
+    handFaults = List.copyOf(applied);
+  }
+
+  /**
+   * This kernel's start again: built from its spec with {@code seed} and {@code recording}, the
+   * faults applied by hand scheduled at their times (after what the spec scheduled at the same time).
+   */
+  public Kernel fromStart(long seed, boolean recording) {
+    List<KernelSpec.Scheduled> scheduled = new ArrayList<>(spec.scheduled());
+    for (ScheduledFault fault : handFaults) {
+      scheduled.add(new KernelSpec.ScheduledFaultEntry(fault));
+    }
+    return new Kernel(new KernelSpec(
+        seed, spec.eventsMax(), spec.horizonMicros(), recording, spec.network(), spec.nodes(), scheduled));
+  }
+
+  /** The faults applied by hand so far, oldest first, each with the time it was applied. */
+  public List<ScheduledFault> handFaults() {
+    return handFaults;
   }
 
   private void apply(Fault fault) {
