@@ -141,6 +141,14 @@ public final class Simulation {
     apply(new Fault.LinkDuplicationRatio(from, to, duplicationRatio));
   }
 
+  /**
+   * The faults that set the directed link {@code from -> to} to its settings now (latency and
+   * jitter, loss ratio, duplication ratio); applying them later restores it.
+   */
+  public List<Fault> linkSettings(int from, int to) {
+    return kernel.linkSettings(from, to);
+  }
+
   /** True if {@code node} is crashed. */
   public boolean isCrashed(int node) {
     return kernel.isCrashed(node);
@@ -166,6 +174,11 @@ public final class Simulation {
   /** Events waiting in the queue. */
   public int pendingEventCount() {
     return kernel.pendingEventCount();
+  }
+
+  /** The time of the next pending event in µs, or -1 if none is pending. */
+  public long nextEventMicros() {
+    return kernel.nextEventMicros();
   }
 
   /** The ids of the nodes, ascending. */

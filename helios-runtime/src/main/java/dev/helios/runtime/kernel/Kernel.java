@@ -530,6 +530,20 @@ public final class Kernel {
     }
   }
 
+  /**
+   * The faults that set the link {@code from -> to} to its settings now: latency and jitter, loss
+   * ratio, duplication ratio. Applied later, they restore it.
+   */
+  public List<Fault> linkSettings(int from, int to) {
+    checkNode(from);
+    checkNode(to);
+    Network.Link link = network.link(from, to);
+    return List.of(
+        new Fault.LinkLatency(from, to, link.latencyMicros(), link.jitterMicros()),
+        new Fault.LinkLossRatio(from, to, link.lossRatio()),
+        new Fault.LinkDuplicationRatio(from, to, link.duplicationRatio()));
+  }
+
   /** True if {@code node} is crashed. */
   public boolean isCrashed(int node) {
     checkNode(node);
@@ -568,6 +582,11 @@ public final class Kernel {
 
   public int pendingEventCount() {
     return queue.size();
+  }
+
+  /** The time of the next pending event, or -1 if none is pending. */
+  public long nextEventMicros() {
+    return queue.isEmpty() ? -1 : queue.peekTime();
   }
 
   public int[] nodeIds() {
