@@ -1,0 +1,58 @@
+package dev.helios.runtime.explore;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A progress line on stderr, rewritten in place at most four times a second: scenarios done of the
+ * total, the rate, the time left and the violations so far. It reads the wall clock, for the line
+ * only; no simulation sees it.
+ */
+final class TerminalProgress implements Progress {
+  private static final long INTERVAL_NANOS = 250_000_000L;
+
+  private final PrintStream err;
+  private final long total;
+  private final long startNanos = System.nanoTime();
+  private final AtomicLong done = new AtomicLong();
+  private final AtomicLong violations = new AtomicLong();
+  private final AtomicLong lastPrintNanos = new AtomicLong(startNanos);
+
+  private TerminalProgress(PrintStream err, long total) {
+    this.err = err;
+    this.total = total;
+  }
+
+  /** A progress line if stderr is a terminal, else nothing. */
+  static Progress forTerminal(long total) {
+    return System.console() == null ? Progress.NONE : new TerminalProgress(System.err, total);
+  }
+
+  @Override
+  public void scenariosDone(long scenarios, long failed) {
+    long doneNow = done.addAndGet(scenarios);
+    violations.addAndGet(failed);
+    long now = System.nanoTime();
+    long last = lastPrintNanos.get();
+    if (now - last >= INTERVAL_NANOS && lastPrintNanos.compareAndSet(last, now)) {
+      err.print("\r" + line(doneNow, now) + "   ");
+      err.flush();
+    }
+  }
+
+  /** Ends the line, if one was printed. */
+  void finish() {
+    if (lastPrintNanos.get() != startNanos) {
+      err.print("\r" + line(done.get(), System.nanoTime()) + "   \n");
+      err.flush();
+    }
+  }
+
+  private String line(long doneNow, long now) {
+    double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
+    double rate = doneNow / seconds;
+    long left = rate <= 0 ? 0 : (long) ((total - doneNow) / rate);
+    return "explore: " + doneNow + "/" + total + " scenarios (" + (total == 0 ? 100 : doneNow * 100 / total) + "%), "
+        + (long) rate + "/s, " + left + " s left, " + violations.get() + " violations";
+  }
+}

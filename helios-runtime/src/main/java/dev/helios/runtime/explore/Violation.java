@@ -1,0 +1,172 @@
+package dev.helios.runtime.explore;
+
+import dev.helios.runtime.Simulation;
+import dev.helios.runtime.fault.ScheduledFault;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A scenario in which a check failed: which check and why, the run seed and the faults taken, and
+ * where the run stood (virtual time, trace hash). {@link #replay()} rebuilds it with its trace and
+ * {@link #shrink()} finds a smaller scenario that fails the same check. Equal violations have equal
+ * fields; the space they came from is not compared.
+ */
+public final class Violation {
+  private final Space space;
+  private final long scenarioIndex;
+  private final String check;
+  private final String message;
+  private final long seed;
+  private final List<ScheduledFault> faults;
+  private final List<ScheduledFault> skipped;
+  private final long untilMicros;
+  private final long timeMicros;
+  private final long eventCount;
+  private final long traceHash;
+
+  Violation(
+      Space space,
+      long scenarioIndex,
+      String check,
+      String message,
+      long seed,
+      List<ScheduledFault> faults,
+      List<ScheduledFault> skipped,
+      long untilMicros,
+      long timeMicros,
+      long eventCount,
+      long traceHash) {
+    this.space = space;
+    this.scenarioIndex = scenarioIndex;
+    this.check = check;
+    this.message = message;
+    this.seed = seed;
+    this.faults = List.copyOf(faults);
+    this.skipped = List.copyOf(skipped);
+    this.untilMicros = untilMicros;
+    this.timeMicros = timeMicros;
+    this.eventCount = eventCount;
+    this.traceHash = traceHash;
+  }
+
+  static Violation of(Space space, long scenarioIndex, long seed, List<ScheduledFault> faults, List<ScheduledFault> skipped, long untilMicros, Finding finding) {
+    return new Violation(space, scenarioIndex, finding.check(), finding.message(), seed, faults, skipped,
+        untilMicros, finding.timeMicros(), finding.eventCount(), finding.traceHash());
+  }
+
+  /** The name of the check that failed ({@code "node failure"} when a node's handler threw). */
+  public String check() {
+    return check;
+  }
+
+  /** Why: {@code returned false}, {@code threw ...} or {@code did not hold within ...}, and when. */
+  public String message() {
+    return message;
+  }
+
+  /** The run seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The faults this scenario applied, by time; each prints in the fault text form ({@code crash 1 @ 50ms}). */
+  public List<ScheduledFault> faults() {
+    return faults;
+  }
+
+  /** The faults this scenario chose but skipped because they could not apply (a restart of a running node). */
+  public List<ScheduledFault> skipped() {
+    return skipped;
+  }
+
+  /** The faults as one line of fault text, {@code ;} between them; empty for none. */
+  public String faultText() {
+    StringBuilder text = new StringBuilder();
+    for (ScheduledFault fault : faults) {
+      text.append(text.length() == 0 ? "" : "; ").append(fault);
+    }
+    return text.toString();
+  }
+
+  /** Where the scenario was bounded (µs), or -1 if it ran until nothing was left. */
+  public long untilMicros() {
+    return untilMicros;
+  }
+
+  /** The virtual time of the violation, in µs. */
+  public long timeMicros() {
+    return timeMicros;
+  }
+
+  /** The events processed when the check failed. */
+  public long eventCount() {
+    return eventCount;
+  }
+
+  /** The trace hash when the check failed; {@link #replay()} reaches the same. */
+  public long traceHash() {
+    return traceHash;
+  }
+
+  /** The scenario's place in the exploration: seed index, then the choices taken as bits, earliest first. */
+  public long scenarioIndex() {
+    return scenarioIndex;
+  }
+
+  /**
+   * The failing simulation again, with its trace recorded, stopped where the check failed: same
+   * seed, same faults, same bound.
+   */
+  public Simulation replay() {
+    Simulation[] sim = new Simulation[1];
+    ScenarioWalk.run(space, seed, faults, untilMicros, true, sim, null);
+    return sim[0];
+  }
+
+  /**
+   * A violation of the same check with as few faults as fail it (the smallest subset that does),
+   * then each fault as late as it still fails, then the earliest bound; this one if nothing smaller fails.
+   */
+  public Violation shrink() {
+    return Shrinker.shrink(space, this);
+  }
+
+  /** The arguments for a generated main that replay this scenario: {@code --seed 3 --faults "crash 1 @ 50ms"}. */
+  public String replayArguments() {
+    StringBuilder args = new StringBuilder("--seed ").append(seed);
+    if (!faults.isEmpty()) {
+      args.append(" --faults \"").append(faultText()).append('"');
+    }
+    if (untilMicros >= 0 && untilMicros != space.untilMicros) {
+      args.append(" --until ").append(untilMicros / 1000); // the shrinker keeps bounds in whole ms
+    }
+    return args.toString();
+  }
+
+  Space space() {
+    return space;
+  }
+
+  Violation boundTo(Space other) {
+    return new Violation(other, scenarioIndex, check, message, seed, faults, skipped, untilMicros, timeMicros, eventCount, traceHash);
+  }
+
+  /** One line: check, message, seed and faults. */
+  @Override
+  public String toString() {
+    return check + ": " + message + " (seed " + seed + (faults.isEmpty() ? ", no faults" : ", faults: " + faultText()) + ")";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Violation that
+        && scenarioIndex == that.scenarioIndex && seed == that.seed && untilMicros == that.untilMicros
+        && timeMicros == that.timeMicros && eventCount == that.eventCount && traceHash == that.traceHash
+        && check.equals(that.check) && message.equals(that.message) && faults.equals(that.faults) && skipped.equals(that.skipped);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(scenarioIndex, check, message, seed, faults, timeMicros, eventCount, traceHash);
+  }
+}
