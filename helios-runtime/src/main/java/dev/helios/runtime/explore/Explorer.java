@@ -83,7 +83,7 @@ final class Explorer {
     ScheduledFault choice = space.choices.get(depth);
     if (ScenarioWalk.applicable(sim, choice.fault())) {
       applied.add(choice);
-      return ScenarioWalk.apply(sim, choice.fault());
+      return ScenarioWalk.apply(space, sim, choice.fault());
     }
     skipped.add(choice);
     result.skippedCounts[depth] += scenariosBelow;
@@ -236,7 +236,7 @@ final class Explorer {
     ScheduledFault choice = space.choices.get(depth);
     if (ScenarioWalk.applicable(sim, choice.fault())) {
       applied.add(choice);
-      return ScenarioWalk.apply(sim, choice.fault());
+      return ScenarioWalk.apply(space, sim, choice.fault());
     }
     skipped.add(choice);
     return null;

@@ -132,6 +132,9 @@ public final class ScenarioBuilder {
             "choice \"" + fault + "\" names node " + node + ", which does not exist; the nodes are " + nodeIds);
       }
     }
+    if (choices.contains(fault)) {
+      throw new IllegalArgumentException("choice \"" + fault + "\" is given twice; give each choice once");
+    }
     if (choices.size() == CHOICES_MAX) {
       throw new IllegalArgumentException(
           "choice \"" + fault + "\" would be choice " + (CHOICES_MAX + 1) + "; at most " + CHOICES_MAX

@@ -48,7 +48,7 @@ final class ScenarioWalk {
       if (next < 0 || next > toMicros || !sim.step()) {
         return null;
       }
-      Finding finding = askAlways(space, sim);
+      Finding finding = askAlways(space, sim, "event " + sim.eventCount());
       if (finding != null) {
         return finding;
       }
@@ -61,12 +61,16 @@ final class ScenarioWalk {
     }
   }
 
-  private static Finding askAlways(Space space, Simulation sim) {
+  /** Asks the always checks after {@code what} (an event, or a fault applied between events). */
+  private static Finding askAlways(Space space, Simulation sim, String what) {
+    if (!space.anyAlways) {
+      return null;
+    }
     for (Check check : space.checks) {
       if (check.kind() == Check.Kind.ALWAYS) {
         String why = check.ask(sim);
         if (why != null) {
-          return Finding.of(check.name(), why + " after event " + sim.eventCount() + " at " + TraceFormats.millis(sim.nowMicros()) + " ms", sim);
+          return Finding.of(check.name(), why + " after " + what + " at " + TraceFormats.millis(sim.nowMicros()) + " ms", sim);
         }
       }
     }
@@ -95,14 +99,17 @@ final class ScenarioWalk {
     return "it did not apply";
   }
 
-  /** Applies {@code fault}; a restart whose start handler throws is a node failure. */
-  static Finding apply(Simulation sim, Fault fault) {
+  /**
+   * Applies {@code fault} and asks the always checks, as after an event; a restart whose start
+   * handler throws is a node failure.
+   */
+  static Finding apply(Space space, Simulation sim, Fault fault) {
     try {
       sim.apply(fault);
-      return null;
     } catch (SimulationFailedException e) {
       return nodeFailure(sim, e);
     }
+    return askAlways(space, sim, "\"" + fault + "\"");
   }
 
   /**
@@ -154,14 +161,17 @@ final class ScenarioWalk {
     }
     for (int id : sim.nodeIds()) {
       if (sim.isCrashed(id)) {
-        finding = apply(sim, new Fault.Restart(id));
+        finding = apply(space, sim, new Fault.Restart(id));
         if (finding != null) {
           return finding;
         }
       }
     }
     for (Fault fault : space.healFaults) {
-      sim.apply(fault);
+      finding = apply(space, sim, fault);
+      if (finding != null) {
+        return finding;
+      }
     }
     List<Check> pending = new ArrayList<>();
     for (Check check : space.checks) {
@@ -223,7 +233,7 @@ final class ScenarioWalk {
         return finding;
       }
       if (applicable(sim, fault.fault())) {
-        finding = apply(sim, fault.fault());
+        finding = apply(space, sim, fault.fault());
         if (finding != null) {
           return finding;
         }
