@@ -3,10 +3,13 @@ package dev.helios.examples;
 import dev.helios.annotations.SimulationMain;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.SimulationBuilder;
+import dev.helios.runtime.explore.ScenarioBuilder;
+import dev.helios.runtime.nodes.Ping;
 
 /**
- * The seed's quick start: a ping node, two echo nodes and a lossy network. The processor
- * generates {@code QuickstartMain}, which runs it from the command line.
+ * The seed's quick start: a ping node, two echo nodes and a lossy network, and the seed's
+ * exploration of it. The processor generates {@code QuickstartMain}, which runs both from the
+ * command line.
  */
 @SimulationMain
 public final class Quickstart {
@@ -22,5 +25,16 @@ public final class Quickstart {
         .send(0, 1, "Hello", 100) //       node 0 sends "Hello" to node 1 at t = 100 ms
         .send(0, 2, "Hello", 100)
         .build();
+  }
+
+  /**
+   * The seed's explorer: node 1 crashes at 50 ms or not, nodes 0 and 2 are partitioned at 20 ms or
+   * not, and node 0 must get both replies. {@code QuickstartMain --explore} runs it.
+   */
+  public static ScenarioBuilder scenarios(Simulation sim) {
+    return ScenarioBuilder.of(sim)
+        .maybeCrash(1, 50) //              branch: node 1 crashes at t = 50 ms, or not
+        .maybePartition(0, 2, 20) //       branch: 0 and 2 partitioned at t = 20 ms, or not
+        .check("liveness", s -> s.node(0, Ping.class).repliesReceived() == 2);
   }
 }

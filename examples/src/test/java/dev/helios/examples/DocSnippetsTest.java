@@ -34,11 +34,11 @@ class DocSnippetsTest {
       Pattern.compile("^(@|record |final class |class |enum |interface |sealed )");
   private static final List<String> IMPORTED_PACKAGES = List.of(
       "dev.helios.runtime", "dev.helios.runtime.nodes", "dev.helios.runtime.trace", "dev.helios.runtime.fault",
-      "dev.helios.runtime.check", "dev.helios.runtime.cli", "dev.helios.annotations", "java.util");
+      "dev.helios.runtime.check", "dev.helios.runtime.cli", "dev.helios.runtime.explore", "dev.helios.annotations", "java.util");
   private static final String WALL_TIME = "wall time: \\d+ ms";
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"README.md", "docs/DSL_GUIDE.md"})
+  @ValueSource(strings = {"README.md", "docs/DSL_GUIDE.md", "docs/EXPLORER_GUIDE.md"})
   void everySnippetCompilesAndRuns(String document, @TempDir Path work) throws IOException, InterruptedException {
     String text = Files.readString(Path.of("..").resolve(document), StandardCharsets.UTF_8);
     List<String> declarations = new ArrayList<>();
@@ -51,6 +51,18 @@ class DocSnippetsTest {
     assertTrue(!statements.isEmpty(), document + " should have runnable snippets");
     String output = compileAndRun(declarations, statements, work);
     assertTrue(output.contains("--- snippet " + statements.size()), output);
+  }
+
+  /** The explorer guide's output block is what its first snippet, the seed's exploration, prints. */
+  @Test
+  void theExplorerGuideShowsWhatItsFirstSnippetPrints(@TempDir Path work) throws IOException, InterruptedException {
+    String guide = Files.readString(Path.of("..", "docs", "EXPLORER_GUIDE.md"), StandardCharsets.UTF_8);
+    Matcher shown = OUTPUT_BLOCK.matcher(guide);
+    assertTrue(shown.find(), "the explorer guide should show its first snippet's output after \"It prints:\"");
+    Matcher blocks = JAVA_BLOCK.matcher(guide);
+    assertTrue(blocks.find(), "the explorer guide should start with the seed's exploration");
+    String output = compileAndRun(List.of(), List.of(blocks.group(1)), work);
+    assertEquals(shown.group(1), output.substring(output.indexOf('\n') + 1), "the guide's output block must be what the snippet prints");
   }
 
   /** The README's output block is what the demo prints, and what its quick start snippet prints. */

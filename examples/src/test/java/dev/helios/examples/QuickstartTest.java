@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.StopReason;
+import dev.helios.runtime.explore.ExplorationResult;
+import dev.helios.runtime.explore.Violation;
 import dev.helios.runtime.trace.TraceKind;
 import dev.helios.runtime.nodes.Ping;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QuickstartTest {
@@ -26,6 +29,21 @@ class QuickstartTest {
       assertTrue(replies + drops == 2 || (replies < 2 && drops > 0), "seed=" + seed);
       assertEquals(replies, sim.trace().stream().filter(e -> e.kind() == TraceKind.DELIVER && e.to() == 0).count());
     }
+  }
+
+  @Test
+  void theSeedsExplorationFindsTheThreeScenariosThatLoseAReply() {
+    Simulation sim = Quickstart.build(42);
+    sim.run();
+    ExplorationResult result = Quickstart.scenarios(sim).quiet().explore();
+    assertEquals(4, result.scenarioCount());
+    assertEquals(3, result.violationCount(), result.summary());
+    // Without faults both replies arrive; the crash or the partition each loses one.
+    assertEquals(
+        List.of("crash 1 @ 50ms", "partition 0-2 @ 20ms", "partition 0-2 @ 20ms; crash 1 @ 50ms"),
+        result.violations().stream().map(Violation::faultText).toList());
+    Violation shrunk = result.violations().get(2).shrink();
+    assertEquals(1, shrunk.faults().size(), shrunk.toString());
   }
 
   @Test
