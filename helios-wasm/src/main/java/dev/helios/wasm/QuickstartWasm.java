@@ -3,6 +3,9 @@ package dev.helios.wasm;
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.SimulationBuilder;
+import dev.helios.runtime.explore.ExplorationResult;
+import dev.helios.runtime.explore.ScenarioBuilder;
+import dev.helios.runtime.explore.Violation;
 import dev.helios.runtime.trace.TraceEvent;
 import dev.helios.runtime.trace.TraceFormats;
 import java.util.List;
@@ -66,8 +69,39 @@ public final class QuickstartWasm {
   }
 
   /**
-   * Runs the quick start, the faults-and-fork scenario and the shapes scenario, all with
-   * {@link #SEED}; arguments are ignored.
+   * An exploration of five {@link Replica}s: six choices, each kind of check. Sequential (no
+   * {@code parallelism}), so no thread code is reachable from here.
+   */
+  public static ScenarioBuilder exploration(long seed) {
+    SimulationBuilder builder = SimulationBuilder.create();
+    for (int id = 0; id < 5; id++) {
+      builder.node(id, () -> new Replica(5));
+    }
+    Simulation sim = builder.lossyNetwork(3, 2, 0.1, seed).build();
+    return ScenarioBuilder.of(sim)
+        .quiet()
+        .maybeCrash(1, 20)
+        .maybePartition(0, 2, 25)
+        .maybeRestart(1, 40)
+        .maybeIsolate(3, 45)
+        .maybeLinkLossRatio(4, 0, 1.0, 50)
+        .maybeCrash(4, 60)
+        .always("no node restarts twice", s -> {
+          for (int id : s.nodeIds()) {
+            if (s.node(id, Replica.class).incarnation > 2) {
+              return false;
+            }
+          }
+          return true;
+        })
+        .eventually("node 0 hears from someone after the heal", s -> s.node(0, Replica.class).received > 10, 30)
+        .check("node 3 logged 8 entries", s -> s.node(3, Replica.class).log.size() >= 8)
+        .until(120);
+  }
+
+  /**
+   * Runs the quick start, the faults-and-fork scenario, the shapes scenario and the exploration,
+   * all with {@link #SEED}; arguments are ignored.
    */
   public static void main(String[] args) {
     Simulation sim = build(SEED);
@@ -109,6 +143,17 @@ public final class QuickstartWasm {
     List<TraceEvent> shapesTrace = shapesFork.trace();
     for (TraceEvent event : shapesTrace.subList(shapesTrace.size() - 3, shapesTrace.size())) {
       System.out.println("  " + event.toText());
+    }
+
+    // The explorer: the same scenarios, violations and trace hashes; a shrink and a replay.
+    ExplorationResult explored = exploration(SEED).explore();
+    System.out.print("explore: " + explored.summary());
+    for (Violation violation : explored.violations()) {
+      System.out.println("  " + violation.scenarioIndex() + " at " + violation.timeMicros() + " µs, hash " + TraceFormats.hex(violation.traceHash()));
+    }
+    if (!explored.violations().isEmpty()) {
+      Violation shrunk = explored.violations().get(explored.violations().size() - 1).shrink();
+      System.out.println("shrunk: " + shrunk + ", replay hash " + TraceFormats.hex(shrunk.replay().traceHash()));
     }
   }
 }

@@ -9,6 +9,8 @@ import java.util.function.Predicate;
  * @param withinMicros for {@link Kind#EVENTUALLY}, how long after the heal it may take; 0 otherwise
  */
 record Check(String name, Kind kind, Predicate<Simulation> predicate, long withinMicros) {
+  static final String RETURNED_FALSE = "returned false";
+
   /** When a check is asked. */
   enum Kind {
     /** Once, at the end of each scenario. */
@@ -24,7 +26,7 @@ record Check(String name, Kind kind, Predicate<Simulation> predicate, long withi
    */
   String ask(Simulation sim) {
     try {
-      return predicate.test(sim) ? null : "returned false";
+      return predicate.test(sim) ? null : RETURNED_FALSE;
     } catch (RuntimeException | AssertionError e) {
       return "threw " + e;
     }

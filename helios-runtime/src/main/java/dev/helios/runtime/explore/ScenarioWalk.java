@@ -197,7 +197,8 @@ final class ScenarioWalk {
           String why = first.ask(sim);
           if (why != null) {
             return Finding.of(first.name(), "did not hold within " + TraceFormats.millis(first.withinMicros())
-                + " ms of the heal at " + TraceFormats.millis(space.healMicros) + " ms (last asked: " + why + ")", sim);
+                + " ms of the heal at " + TraceFormats.millis(space.healMicros) + " ms"
+                + (why.equals(Check.RETURNED_FALSE) ? "" : " (at the deadline it " + why + ")"), sim);
           }
           pending.remove(first);
         }
