@@ -50,6 +50,17 @@ class QuickstartWasmTest {
     assertTrue(Files.size(runtime) > 0, runtime + " is empty");
   }
 
+  /**
+   * The explorer runs in the browser build, sequentially: the threaded runner (reached only through
+   * {@code ScenarioBuilder.parallelism}) is not compiled in. Its thread name would be in the output.
+   */
+  @Test
+  void theBrowserBuildHoldsTheExplorerButNoThreadCode() throws IOException {
+    String js = Files.readString(JS_DIR.resolve("app.js"), StandardCharsets.UTF_8);
+    assertTrue(js.contains("deduplicated"), "the exploration should be compiled into " + JS_DIR.resolve("app.js"));
+    assertTrue(!js.contains("helios-explorer"), "thread code of the explorer is reachable from the browser build");
+  }
+
   @Test
   void buildWritesTheJavaScriptModule() throws IOException {
     Path js = JS_DIR.resolve("app.js");
