@@ -107,11 +107,6 @@ public final class ExplorationResult {
     return shardCount;
   }
 
-  /** The first violation, shrunk, or null if there is none. */
-  public Violation firstViolationShrunk() {
-    return violations.isEmpty() ? null : violations.get(0).shrink();
-  }
-
   /**
    * A few lines: scenarios (run and deduplicated), violations (kept of found), the skipped choices,
    * then one line per kept violation.

@@ -33,7 +33,7 @@ final class ResultText {
       text.append("check ").append(escape(violation.check())).append('\n');
       text.append("message ").append(escape(violation.message())).append('\n');
       text.append("faults ").append(violation.faultText()).append('\n');
-      text.append("skipped-faults ").append(joined(violation.skipped())).append('\n');
+      text.append("skipped-faults ").append(Violation.oneLine(violation.skipped())).append('\n');
     }
     return text.append("end\n").toString();
   }
@@ -74,14 +74,6 @@ final class ResultText {
     return new ExplorationResult(space, Integer.parseInt(shard[0]), Integer.parseInt(shard[1]),
         Long.parseLong(scenarios[0]), Long.parseLong(scenarios[1]), Long.parseLong(scenarios[2]),
         violationCount, skipped, violations);
-  }
-
-  private static String joined(List<ScheduledFault> faults) {
-    StringBuilder text = new StringBuilder();
-    for (ScheduledFault fault : faults) {
-      text.append(text.length() == 0 ? "" : "; ").append(fault);
-    }
-    return text.toString();
   }
 
   private static String escape(String value) {

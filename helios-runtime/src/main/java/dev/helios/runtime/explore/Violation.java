@@ -81,6 +81,11 @@ public final class Violation {
 
   /** The faults as one line of fault text, {@code ;} between them; empty for none. */
   public String faultText() {
+    return oneLine(faults);
+  }
+
+  /** {@code faults} as one line of fault text, {@code ;} between them; {@link ScheduledFault#parseAll} reads it back. */
+  static String oneLine(List<ScheduledFault> faults) {
     StringBuilder text = new StringBuilder();
     for (ScheduledFault fault : faults) {
       text.append(text.length() == 0 ? "" : "; ").append(fault);
