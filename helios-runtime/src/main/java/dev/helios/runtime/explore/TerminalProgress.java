@@ -2,6 +2,7 @@ package dev.helios.runtime.explore;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A progress line on stderr, rewritten in place at most four times a second: scenarios done of the
@@ -13,26 +14,30 @@ final class TerminalProgress implements Progress {
 
   private final PrintStream err;
   private final long total;
-  private final long startNanos = System.nanoTime();
+  private final LongSupplier nanoClock;
+  private final long startNanos;
   private final AtomicLong done = new AtomicLong();
   private final AtomicLong violations = new AtomicLong();
-  private final AtomicLong lastPrintNanos = new AtomicLong(startNanos);
+  private final AtomicLong lastPrintNanos;
 
-  private TerminalProgress(PrintStream err, long total) {
+  TerminalProgress(PrintStream err, long total, LongSupplier nanoClock) {
     this.err = err;
     this.total = total;
+    this.nanoClock = nanoClock;
+    this.startNanos = nanoClock.getAsLong();
+    this.lastPrintNanos = new AtomicLong(startNanos);
   }
 
-  /** A progress line if stderr is a terminal, else nothing. */
+  /** A progress line on stderr if the process runs in a terminal ({@link System#console()}), else nothing. */
   static Progress forTerminal(long total) {
-    return System.console() == null ? Progress.NONE : new TerminalProgress(System.err, total);
+    return System.console() == null ? Progress.NONE : new TerminalProgress(System.err, total, System::nanoTime);
   }
 
   @Override
   public void scenariosDone(long scenarios, long failed) {
     long doneNow = done.addAndGet(scenarios);
     violations.addAndGet(failed);
-    long now = System.nanoTime();
+    long now = nanoClock.getAsLong();
     long last = lastPrintNanos.get();
     if (now - last >= INTERVAL_NANOS && lastPrintNanos.compareAndSet(last, now)) {
       err.print("\r" + line(doneNow, now) + "   ");
@@ -43,7 +48,7 @@ final class TerminalProgress implements Progress {
   /** Ends the line, if one was printed. */
   void finish() {
     if (lastPrintNanos.get() != startNanos) {
-      err.print("\r" + line(done.get(), System.nanoTime()) + "   \n");
+      err.print("\r" + line(done.get(), nanoClock.getAsLong()) + "   \n");
       err.flush();
     }
   }
