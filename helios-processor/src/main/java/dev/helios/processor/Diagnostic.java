@@ -109,6 +109,10 @@ enum Diagnostic {
   MAIN_BUILD_SHAPE(
       "MainBuildShape",
       "@SimulationMain method build must be public static Simulation build(long seed), but %s"),
+  MAIN_SCENARIOS_SHAPE(
+      "MainScenariosShape",
+      "@SimulationMain method scenarios must be public static ScenarioBuilder scenarios(Simulation sim),"
+          + " but %s; fix it, or rename the method if it is not meant for --explore"),
   UNRESOLVED_TYPE(
       "UnresolvedType",
       "@%s class %s could not be processed because the type %s never resolved (in %s); it is missing from"

@@ -19,15 +19,20 @@ import javax.tools.Diagnostic.Kind;
 
 /**
  * Checks a {@code @SimulationMain} class: a class, reachable from its package, with exactly one
- * method {@code public static Simulation build(long seed)}. Reports every problem on the element at
- * fault and returns the model when there is none.
+ * method {@code public static Simulation build(long seed)} and at most one method named
+ * {@code scenarios}, which must be {@code public static ScenarioBuilder scenarios(Simulation sim)}.
+ * Reports every problem on the element at fault and returns the model when there is none.
  */
 final class MainValidator {
   static final String SIMULATION_MAIN = "dev.helios.annotations.SimulationMain";
   static final String SIMULATION = "dev.helios.runtime.Simulation";
+  static final String SCENARIO_BUILDER = "dev.helios.runtime.explore.ScenarioBuilder";
 
-  /** What the writer needs: the annotated class and the name of the main to generate. */
-  record MainModel(TypeElement element, ClassName buildClass, ClassName mainClass) {}
+  /**
+   * What the writer needs: the annotated class, the name of the main to generate, and whether the
+   * class declares {@code scenarios(Simulation)} for {@code --explore}.
+   */
+  record MainModel(TypeElement element, ClassName buildClass, ClassName mainClass, boolean hasScenarios) {}
 
   private final Messager messager;
 
@@ -47,9 +52,12 @@ final class MainValidator {
       }
     }
     List<ExecutableElement> builds = new ArrayList<>();
+    List<ExecutableElement> scenarios = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (method.getSimpleName().contentEquals("build")) {
         builds.add(method);
+      } else if (method.getSimpleName().contentEquals("scenarios")) {
+        scenarios.add(method);
       }
     }
     if (builds.isEmpty()) {
@@ -58,9 +66,16 @@ final class MainValidator {
     }
     boolean ok = true;
     for (ExecutableElement build : builds) {
-      String problem = shapeProblem(build);
+      String problem = shapeProblem(build, SIMULATION, TypeKind.LONG, null);
       if (problem != null) {
         error(build, Diagnostic.MAIN_BUILD_SHAPE, problem);
+        ok = false;
+      }
+    }
+    for (ExecutableElement method : scenarios) {
+      String problem = shapeProblem(method, SCENARIO_BUILDER, TypeKind.DECLARED, SIMULATION);
+      if (problem != null) {
+        error(method, Diagnostic.MAIN_SCENARIOS_SHAPE, problem);
         ok = false;
       }
     }
@@ -70,11 +85,17 @@ final class MainValidator {
     ClassName buildClass = ClassName.get(type);
     ClassName mainClass =
         ClassName.get(buildClass.packageName(), String.join("_", buildClass.simpleNames()) + "Main");
-    return Optional.of(new MainModel(type, buildClass, mainClass));
+    return Optional.of(new MainModel(type, buildClass, mainClass, !scenarios.isEmpty()));
   }
 
-  private static String shapeProblem(ExecutableElement build) {
-    Set<Modifier> modifiers = build.getModifiers();
+  /**
+   * What is wrong with {@code method}, which must be public, static, return the class
+   * {@code returnType} and take one parameter of kind {@code parameterKind} (the class
+   * {@code parameterType} when that kind is declared), or null if nothing is.
+   */
+  private static String shapeProblem(
+      ExecutableElement method, String returnType, TypeKind parameterKind, String parameterType) {
+    Set<Modifier> modifiers = method.getModifiers();
     List<String> problems = new ArrayList<>();
     if (!modifiers.contains(Modifier.PUBLIC)) {
       problems.add("it is not public");
@@ -82,22 +103,25 @@ final class MainValidator {
     if (!modifiers.contains(Modifier.STATIC)) {
       problems.add("it is not static");
     }
-    if (!isSimulation(build.getReturnType())) {
-      problems.add("it returns " + build.getReturnType());
+    if (!isClass(method.getReturnType(), returnType)) {
+      problems.add("it returns " + method.getReturnType());
     }
-    boolean oneLong =
-        build.getParameters().size() == 1 && build.getParameters().get(0).asType().getKind() == TypeKind.LONG;
-    if (!oneLong) {
+    boolean oneParameter = method.getParameters().size() == 1;
+    TypeMirror parameter = oneParameter ? method.getParameters().get(0).asType() : null;
+    boolean rightParameter = oneParameter
+        && parameter.getKind() == parameterKind
+        && (parameterType == null || isClass(parameter, parameterType));
+    if (!rightParameter) {
       StringBuilder parameters = new StringBuilder();
-      build.getParameters().forEach(p -> parameters.append(parameters.length() == 0 ? "" : ", ").append(p.asType()));
+      method.getParameters().forEach(p -> parameters.append(parameters.length() == 0 ? "" : ", ").append(p.asType()));
       problems.add("it takes (" + parameters + ")");
     }
     return problems.isEmpty() ? null : String.join(" and ", problems);
   }
 
-  private static boolean isSimulation(TypeMirror type) {
+  private static boolean isClass(TypeMirror type, String qualifiedName) {
     return type.getKind() == TypeKind.DECLARED
-        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(SIMULATION);
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
   }
 
   private static String kindName(ElementKind kind) {

@@ -187,4 +187,194 @@ class LifecycleDiagnosticTest {
         .contentsAsUtf8String()
         .contains("int status = SimulationCli.run(\"DemoMain\", args, Demo::build);");
   }
+
+  @Test
+  @Covers(Diagnostic.MAIN_SCENARIOS_SHAPE)
+  void simulationMainWithAWrongScenarios() {
+    JavaFileObject file =
+        source(
+            "test.Wrong",
+            """
+            package test;
+            import dev.helios.annotations.SimulationMain;
+            import dev.helios.runtime.Simulation;
+            @SimulationMain
+            final class Wrong {
+              public static Simulation build(long seed) { return null; }
+              Object scenarios(long seed) { return null; }
+            }
+            """);
+    Compilation compilation = compile(file);
+    assertErrors(compilation, 1);
+    assertError(
+        compilation,
+        file,
+        "[Helios:MainScenariosShape] @SimulationMain method scenarios must be public static ScenarioBuilder"
+            + " scenarios(Simulation sim), but it is not public and it is not static and it returns"
+            + " java.lang.Object and it takes (long); fix it, or rename the method if it is not meant for"
+            + " --explore",
+        "Object scenarios(long seed)");
+  }
+
+  @Test
+  @Covers(Diagnostic.MAIN_SCENARIOS_SHAPE)
+  void scenariosThatIsNotPublicStatic() {
+    JavaFileObject file =
+        source(
+            "test.Hidden",
+            """
+            package test;
+            import dev.helios.annotations.SimulationMain;
+            import dev.helios.runtime.Simulation;
+            import dev.helios.runtime.explore.ScenarioBuilder;
+            @SimulationMain
+            final class Hidden {
+              public static Simulation build(long seed) { return null; }
+              static ScenarioBuilder scenarios(Simulation sim) { return null; }
+            }
+            """);
+    Compilation compilation = compile(file);
+    assertErrors(compilation, 1);
+    assertError(
+        compilation,
+        file,
+        "[Helios:MainScenariosShape] @SimulationMain method scenarios must be public static ScenarioBuilder"
+            + " scenarios(Simulation sim), but it is not public; fix it",
+        "static ScenarioBuilder scenarios(Simulation sim)");
+
+    JavaFileObject instance =
+        source(
+            "test.Instance",
+            """
+            package test;
+            import dev.helios.annotations.SimulationMain;
+            import dev.helios.runtime.Simulation;
+            import dev.helios.runtime.explore.ScenarioBuilder;
+            @SimulationMain
+            public final class Instance {
+              public static Simulation build(long seed) { return null; }
+              public ScenarioBuilder scenarios(Simulation sim) { return null; }
+            }
+            """);
+    Compilation instanceCompilation = compile(instance);
+    assertErrors(instanceCompilation, 1);
+    assertError(
+        instanceCompilation,
+        instance,
+        "[Helios:MainScenariosShape] @SimulationMain method scenarios must be public static ScenarioBuilder"
+            + " scenarios(Simulation sim), but it is not static; fix it",
+        "public ScenarioBuilder scenarios(Simulation sim)");
+  }
+
+  @Test
+  @Covers(Diagnostic.MAIN_SCENARIOS_SHAPE)
+  void scenariosThatReturnsSomethingElse() {
+    JavaFileObject file =
+        source(
+            "test.Runs",
+            """
+            package test;
+            import dev.helios.annotations.SimulationMain;
+            import dev.helios.runtime.Simulation;
+            import dev.helios.runtime.explore.ExplorationResult;
+            @SimulationMain
+            final class Runs {
+              public static Simulation build(long seed) { return null; }
+              public static ExplorationResult scenarios(Simulation sim) { return null; }
+            }
+            """);
+    Compilation compilation = compile(file);
+    assertErrors(compilation, 1);
+    assertError(
+        compilation,
+        file,
+        "[Helios:MainScenariosShape] @SimulationMain method scenarios must be public static ScenarioBuilder"
+            + " scenarios(Simulation sim), but it returns dev.helios.runtime.explore.ExplorationResult; fix it",
+        "public static ExplorationResult scenarios(Simulation sim)");
+  }
+
+  @Test
+  @Covers(Diagnostic.MAIN_SCENARIOS_SHAPE)
+  void scenariosThatTakesOtherParameters() {
+    JavaFileObject file =
+        source(
+            "test.Takes",
+            """
+            package test;
+            import dev.helios.annotations.SimulationMain;
+            import dev.helios.runtime.Simulation;
+            import dev.helios.runtime.explore.ScenarioBuilder;
+            @SimulationMain
+            final class Takes {
+              public static Simulation build(long seed) { return null; }
+              public static ScenarioBuilder scenarios(Simulation sim, long seed) { return null; }
+              public static ScenarioBuilder scenarios() { return null; }
+              public static ScenarioBuilder scenarios(Object sim) { return null; }
+            }
+            """);
+    Compilation compilation = compile(file);
+    assertErrors(compilation, 3);
+    assertError(
+        compilation,
+        file,
+        "[Helios:MainScenariosShape] @SimulationMain method scenarios must be public static ScenarioBuilder"
+            + " scenarios(Simulation sim), but it takes (dev.helios.runtime.Simulation, long); fix it",
+        "scenarios(Simulation sim, long seed)");
+    assertError(compilation, file, "but it takes (); fix it", "scenarios()");
+    assertError(compilation, file, "but it takes (java.lang.Object); fix it", "scenarios(Object sim)");
+  }
+
+  @Test
+  @Covers({Diagnostic.MAIN_BUILD_SHAPE, Diagnostic.MAIN_SCENARIOS_SHAPE})
+  void aWrongBuildAndAWrongScenariosAreBothReported() {
+    JavaFileObject file =
+        source(
+            "test.Both",
+            """
+            package test;
+            import dev.helios.annotations.SimulationMain;
+            import dev.helios.runtime.Simulation;
+            import dev.helios.runtime.explore.ScenarioBuilder;
+            @SimulationMain
+            final class Both {
+              public static Simulation build(int seed) { return null; }
+              public static void scenarios(Simulation sim) {}
+            }
+            """);
+    Compilation compilation = compile(file);
+    assertErrors(compilation, 2);
+    assertError(compilation, file, "[Helios:MainBuildShape]", "build(int seed)");
+    assertError(compilation, file, "[Helios:MainScenariosShape]", "void scenarios(Simulation sim)");
+    assertThat(compilation).hadErrorContaining("but it returns void; fix it");
+  }
+
+  @Test
+  void aSimulationMainWithScenariosGetsAMainThatPassesThemToTheRuntimeCli() {
+    JavaFileObject file =
+        source(
+            "test.Demo",
+            """
+            package test;
+            import dev.helios.annotations.SimulationMain;
+            import dev.helios.runtime.Simulation;
+            import dev.helios.runtime.SimulationBuilder;
+            import dev.helios.runtime.explore.ScenarioBuilder;
+            @SimulationMain
+            public final class Demo {
+              public static Simulation build(long seed) {
+                return SimulationBuilder.create().ping(0).echo(1).seed(seed).build();
+              }
+
+              public static ScenarioBuilder scenarios(Simulation sim) {
+                return ScenarioBuilder.of(sim).maybeCrash(1, 50).check("runs", s -> true);
+              }
+            }
+            """);
+    Compilation compilation = compile(file);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.DemoMain")
+        .contentsAsUtf8String()
+        .contains("int status = SimulationCli.run(\"DemoMain\", args, Demo::build, Demo::scenarios);");
+  }
 }

@@ -1,20 +1,36 @@
 package dev.helios.runtime.cli;
 
+import dev.helios.runtime.fault.FaultSyntaxException;
+import dev.helios.runtime.fault.ScheduledFault;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The command line of a generated simulation main, parsed by hand (the runtime depends on
  * nothing). Every mistake is a {@link UsageException} naming the option and what it accepts.
+ *
+ * @param faults the {@code --faults}, or null if not given (an empty list if given empty)
+ * @param parallelism the {@code --parallelism}, or 0 if not given
+ * @param shardCount the {@code --shard} count, or 0 if not given
+ * @param mergeFiles the {@code --merge} files, empty unless merging
  */
 record CliOptions(
+    Mode mode,
     long seed,
     long seedsFrom,
     long seedsTo,
-    boolean sweep,
     long untilMs,
     String traceFile,
     TraceFormat format,
-    boolean checkDeterminism,
+    List<ScheduledFault> faults,
     boolean quiet,
-    boolean help) {
+    boolean help,
+    boolean shrink,
+    int parallelism,
+    int shardIndex,
+    int shardCount,
+    String resultsFile,
+    List<String> mergeFiles) {
 
   /** The seed when {@code --seed} is not given. */
   static final long DEFAULT_SEED = 42;
@@ -24,6 +40,25 @@ record CliOptions(
 
   /** No {@code --until}: run until no events are left. */
   static final long NO_UNTIL = -1;
+
+  /** The most threads {@code --parallelism} accepts, as {@code ScenarioBuilder.parallelism} does. */
+  static final int PARALLELISM_MAX = 1024;
+
+  /** What the command line does. */
+  enum Mode {
+    /** One run: {@code --seed}, with {@code --faults} or not (the default). */
+    RUN(null),
+    SWEEP("--seeds"),
+    CHECK_DETERMINISM("--check-determinism"),
+    EXPLORE("--explore"),
+    MERGE("--merge");
+
+    final String flag;
+
+    Mode(String flag) {
+      this.flag = flag;
+    }
+  }
 
   /** The formats {@code --format} accepts. */
   enum TraceFormat {
@@ -50,25 +85,74 @@ record CliOptions(
         + "  --seed N             seed of the run (default " + DEFAULT_SEED + ")\n"
         + "  --seeds A..B         run every seed from A to B, one line each; exit 1 if any fails\n"
         + "  --until MS           stop at virtual time MS (milliseconds) instead of when no events are left\n"
+        + "  --faults TEXT        apply faults at their times: \"crash 1 @ 50ms; partition 0-2 @ 20ms\"\n"
         + "  --trace FILE         write the trace to FILE instead of printing it\n"
         + "  --format F           trace format: text, jsonl or chrome (Perfetto; default text)\n"
         + "  --check-determinism  run twice and name the first event at which the runs differ\n"
-        + "  --quiet              print no trace, only the outcome and the summary line\n"
+        + "  --quiet              print no trace (no progress line when exploring), only the outcome and the summary\n"
         + "  --help               print this help\n"
-        + "exit status: 0 success, 1 the run failed, hit a limit or was not deterministic, 2 bad options\n";
+        + "exploring, when the class declares public static ScenarioBuilder scenarios(Simulation sim):\n"
+        + "  --explore            run every scenario of scenarios(build(seed)); print the violations and how to replay each\n"
+        + "  --shrink             with --explore or --merge: also shrink the first " + ExplorationReport.SHRUNK_MAX
+        + " violations printed\n"
+        + "  --parallelism N      with --explore: explore on N threads, 1 to " + PARALLELISM_MAX + " (the result is the same)\n"
+        + "  --shard I/N          with --explore: explore only shard I of N, 0 <= I < N\n"
+        + "  --results FILE       with --explore: also write the result to FILE, for --merge\n"
+        + "  --merge FILE...      merge the --results of every shard (the files up to the next option; give the same\n"
+        + "                       --seed as --explore) and print them as --explore does\n"
+        + "  with scenarios, --seed and --faults run one scenario: its checks, its bound (or --until), its replay\n"
+        + "exit status: 0 success, 1 the run failed, a check was violated, a limit was hit or the run was not\n"
+        + "deterministic, 2 bad options\n";
   }
 
   static CliOptions parse(String[] args) throws UsageException {
-    Long seed = null;
-    Long seedsFrom = null;
-    Long seedsTo = null;
-    Long untilMs = null;
-    String traceFile = null;
-    TraceFormat format = null;
-    boolean checkDeterminism = false;
-    boolean quiet = false;
-    boolean help = false;
+    Parsed parsed = new Parsed();
     for (int i = 0; i < args.length; i++) {
+      i = parsed.option(args, i);
+    }
+    parsed.checkCombinations();
+    return parsed.options();
+  }
+
+  /** The first option given that only a class with a scenarios method can use, or null. */
+  String optionNeedingScenarios() {
+    if (mode == Mode.EXPLORE || mode == Mode.MERGE) {
+      return mode.flag;
+    }
+    if (shrink) {
+      return "--shrink";
+    }
+    if (parallelism > 0) {
+      return "--parallelism";
+    }
+    if (shardCount > 0) {
+      return "--shard";
+    }
+    return resultsFile != null ? "--results" : null;
+  }
+
+  /** The options as they are read, each at most once; unset ones are null. */
+  private static final class Parsed {
+    Long seed;
+    Long seedsFrom;
+    Long seedsTo;
+    Long untilMs;
+    String traceFile;
+    TraceFormat format;
+    List<ScheduledFault> faults;
+    boolean checkDeterminism;
+    boolean quiet;
+    boolean help;
+    boolean explore;
+    boolean shrink;
+    Integer parallelism;
+    Integer shardIndex;
+    Integer shardCount;
+    String resultsFile;
+    List<String> mergeFiles;
+
+    /** Reads the option at {@code i} and its values; returns the index of its last value. */
+    int option(String[] args, int i) throws UsageException {
       String option = args[i];
       switch (option) {
         case "--seed" -> {
@@ -99,6 +183,15 @@ record CliOptions(
                 + " so the latest time is " + UNTIL_MAX_MS + " ms");
           }
         }
+        case "--faults" -> {
+          once(option, faults);
+          String text = value(args, ++i, option, "fault text such as \"crash 1 @ 50ms; partition 0-2 @ 20ms\"");
+          try {
+            faults = ScheduledFault.parseAll(text);
+          } catch (FaultSyntaxException e) {
+            throw new UsageException("--faults " + e.getMessage());
+          }
+        }
         case "--trace" -> {
           once(option, traceFile);
           traceFile = value(args, ++i, option, "a file name");
@@ -110,29 +203,131 @@ record CliOptions(
         case "--check-determinism" -> checkDeterminism = flag(option, checkDeterminism);
         case "--quiet" -> quiet = flag(option, quiet);
         case "--help", "-h" -> help = true;
+        case "--explore" -> explore = flag(option, explore);
+        case "--shrink" -> shrink = flag(option, shrink);
+        case "--parallelism" -> {
+          once(option, parallelism);
+          String accepts = "a number of threads, 1 to " + PARALLELISM_MAX;
+          long threads = parseLong(option, value(args, ++i, option, accepts), accepts);
+          if (threads < 1 || threads > PARALLELISM_MAX) {
+            throw new UsageException("--parallelism accepts " + accepts + ", got " + threads);
+          }
+          parallelism = (int) threads;
+        }
+        case "--shard" -> {
+          once(option, shardCount);
+          String accepts = "I/N with 0 <= I < N (shard I of N)";
+          String shard = value(args, ++i, option, accepts);
+          long[] parts = shardParts(shard);
+          if (parts == null || parts[0] < 0 || parts[0] >= parts[1] || parts[1] > Integer.MAX_VALUE) {
+            throw new UsageException("--shard accepts " + accepts + ", got '" + shard + "'");
+          }
+          long index = parts[0];
+          long count = parts[1];
+          shardIndex = (int) index;
+          shardCount = (int) count;
+        }
+        case "--results" -> {
+          once(option, resultsFile);
+          resultsFile = value(args, ++i, option, "a file name");
+        }
+        case "--merge" -> {
+          once(option, mergeFiles);
+          // The files run to the next option, so the merge takes a shell glob: --merge shard-*.txt
+          List<String> files = new ArrayList<>();
+          files.add(value(args, ++i, option, "one or more files written by --explore --results"));
+          while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+            files.add(args[++i]);
+          }
+          mergeFiles = List.copyOf(files);
+        }
         default -> throw new UsageException("unknown option '" + option + "'");
       }
+      return i;
     }
-    if (seed != null && seedsFrom != null) {
-      throw new UsageException("--seed and --seeds cannot be combined: give one seed or one range");
+
+    void checkCombinations() throws UsageException {
+      if (seed != null && seedsFrom != null) {
+        throw new UsageException("--seed and --seeds cannot be combined: give one seed or one range");
+      }
+      if (checkDeterminism && seedsFrom != null) {
+        throw new UsageException("--check-determinism runs one seed; use it with --seed, not --seeds");
+      }
+      if (traceFile != null && seedsFrom != null) {
+        throw new UsageException("--trace writes one run's trace; use it with --seed, not --seeds");
+      }
+      List<String> modes = new ArrayList<>();
+      addIf(modes, seedsFrom != null, "--seeds");
+      addIf(modes, checkDeterminism, "--check-determinism");
+      addIf(modes, explore, "--explore");
+      addIf(modes, mergeFiles != null, "--merge");
+      addIf(modes, faults != null, "--faults");
+      if (modes.size() > 1) {
+        throw new UsageException(modes.get(0) + " and " + modes.get(1)
+            + " cannot be combined: give one of --seeds, --check-determinism, --explore, --merge and --faults");
+      }
+      boolean exploring = explore || mergeFiles != null;
+      if (shrink && !exploring) {
+        throw new UsageException("--shrink shrinks the violations that --explore or --merge print; use it with one of them");
+      }
+      String exploreOnly = parallelism != null ? "--parallelism"
+          : shardCount != null ? "--shard"
+          : resultsFile != null ? "--results"
+          : null;
+      if (exploreOnly != null && !explore) {
+        throw new UsageException(exploreOnly + " applies to an exploration; use it with --explore");
+      }
+      if (exploring) {
+        String verb = explore ? "--explore" : "--merge";
+        if (untilMs != null) {
+          throw new UsageException("--until bounds one run, and " + verb + " runs the space's scenarios, which"
+              + " until(ms) in scenarios(sim) bounds; replay one scenario with --seed, --faults and --until");
+        }
+        if (traceFile != null || format != null) {
+          throw new UsageException((traceFile != null ? "--trace" : "--format") + " applies to one run, not to "
+              + verb + "; replay one scenario with --seed and --faults to see its trace");
+        }
+      }
+      if (faults != null && untilMs != null) {
+        for (ScheduledFault fault : faults) {
+          if (fault.atMicros() > untilMs * 1000) {
+            throw new UsageException("--faults \"" + fault + "\" comes after --until " + untilMs
+                + " ms; give faults at or before the end of the run");
+          }
+        }
+      }
     }
-    if (checkDeterminism && seedsFrom != null) {
-      throw new UsageException("--check-determinism runs one seed; use it with --seed, not --seeds");
+
+    CliOptions options() {
+      Mode mode = seedsFrom != null ? Mode.SWEEP
+          : checkDeterminism ? Mode.CHECK_DETERMINISM
+          : explore ? Mode.EXPLORE
+          : mergeFiles != null ? Mode.MERGE
+          : Mode.RUN;
+      return new CliOptions(
+          mode,
+          seed == null ? DEFAULT_SEED : seed,
+          seedsFrom == null ? 0 : seedsFrom,
+          seedsTo == null ? 0 : seedsTo,
+          untilMs == null ? NO_UNTIL : untilMs,
+          traceFile,
+          format == null ? TraceFormat.TEXT : format,
+          faults,
+          quiet,
+          help,
+          shrink,
+          parallelism == null ? 0 : parallelism,
+          shardIndex == null ? 0 : shardIndex,
+          shardCount == null ? 0 : shardCount,
+          resultsFile,
+          mergeFiles == null ? List.of() : mergeFiles);
     }
-    if (traceFile != null && seedsFrom != null) {
-      throw new UsageException("--trace writes one run's trace; use it with --seed, not --seeds");
+  }
+
+  private static void addIf(List<String> list, boolean condition, String value) {
+    if (condition) {
+      list.add(value);
     }
-    return new CliOptions(
-        seed == null ? DEFAULT_SEED : seed,
-        seedsFrom == null ? 0 : seedsFrom,
-        seedsTo == null ? 0 : seedsTo,
-        seedsFrom != null,
-        untilMs == null ? NO_UNTIL : untilMs,
-        traceFile,
-        format == null ? TraceFormat.TEXT : format,
-        checkDeterminism,
-        quiet,
-        help);
   }
 
   private static String value(String[] args, int index, String option, String accepts) throws UsageException {
@@ -147,6 +342,19 @@ record CliOptions(
       return Long.parseLong(text.trim());
     } catch (NumberFormatException e) {
       throw new UsageException(option + " accepts " + accepts + ", got '" + text + "'");
+    }
+  }
+
+  /** {@code I/N} as two numbers, or null if it is not two integers around a slash. */
+  private static long[] shardParts(String text) {
+    int slash = text.indexOf('/');
+    if (slash < 0) {
+      return null;
+    }
+    try {
+      return new long[] {Long.parseLong(text.substring(0, slash).trim()), Long.parseLong(text.substring(slash + 1).trim())};
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

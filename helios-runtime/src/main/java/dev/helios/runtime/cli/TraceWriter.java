@@ -3,34 +3,21 @@ package dev.helios.runtime.cli;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.trace.TraceEvent;
 import dev.helios.runtime.trace.TraceFormats;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes one run's trace where the options say: to standard output or to {@code --trace FILE}, as
  * the events happen (text and JSON Lines) or once the run ends (the Chrome format, whose flows need
- * the whole trace). The file is opened before the run, so a bad path is reported before any work.
+ * the whole trace), or after the run from the simulation's recorded trace (a scenario of the
+ * explorer, whose simulation is made inside it). The file is opened before the run, so a bad path is
+ * reported before any work.
  */
 final class TraceWriter implements AutoCloseable {
-  /** The trace file cannot be opened; the message says which file and why. */
-  static final class CannotWriteException extends Exception {
-    CannotWriteException(String message) {
-      super(message);
-    }
-  }
-
   private final CliOptions options;
   private final Writer writer; // null when nothing is written
   private final PrintStream out;
@@ -44,37 +31,24 @@ final class TraceWriter implements AutoCloseable {
     this.out = out;
   }
 
-  static TraceWriter open(CliOptions options, PrintStream out) throws CannotWriteException {
+  static TraceWriter open(CliOptions options, PrintStream out) throws OutputFile.CannotWriteException {
     if (options.traceFile() == null) {
       return new TraceWriter(options, options.quiet() ? null : new PrintWriter(out), out);
     }
-    String file = options.traceFile();
-    try {
-      Path path = Path.of(file);
-      if (Files.isDirectory(path)) {
-        throw new CannotWriteException("cannot write the trace to " + file + ": it is a directory; name a file");
-      }
-      return new TraceWriter(options, Files.newBufferedWriter(path, StandardCharsets.UTF_8), out);
-    } catch (InvalidPathException e) {
-      throw new CannotWriteException("cannot write the trace to " + file + ": not a valid path (" + e.getReason() + ")");
-    } catch (NoSuchFileException e) {
-      Path parent = Path.of(file).toAbsolutePath().getParent();
-      throw new CannotWriteException(
-          "cannot write the trace to " + file + ": the directory " + parent + " does not exist; create it first");
-    } catch (AccessDeniedException e) {
-      throw new CannotWriteException("cannot write the trace to " + file + ": permission denied");
-    } catch (FileSystemException e) {
-      throw new CannotWriteException(
-          "cannot write the trace to " + file + ": " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
-    } catch (IOException e) {
-      throw new CannotWriteException("cannot write the trace to " + file + ": " + e);
-    }
+    return new TraceWriter(options, OutputFile.open("the trace", options.traceFile()), out);
   }
 
   /** Starts listening to {@code simulation}'s events. */
   void attachTo(Simulation simulation) {
     if (writer != null) {
       simulation.addTraceListener(this::write);
+    }
+  }
+
+  /** Writes the trace {@code simulation} recorded: for a run that had no listener attached. */
+  void writeRecorded(Simulation simulation) {
+    if (writer != null) {
+      simulation.trace().forEach(this::write);
     }
   }
 

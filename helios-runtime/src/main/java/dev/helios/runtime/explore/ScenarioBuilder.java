@@ -350,13 +350,42 @@ public final class ScenarioBuilder {
    */
   public ScenarioRun runScenario(long seed, List<ScheduledFault> faults) {
     Space space = space();
+    return runScenario(space, seed, faults, space.untilMicros);
+  }
+
+  /**
+   * One scenario of this space, as {@link #runScenario(long, List)} runs it but ending at
+   * {@code untilMs} instead of the space's bound: the scenario that a shrunk violation's
+   * {@link Violation#replayArguments()} names with {@code --until}.
+   *
+   * @throws IllegalArgumentException if {@code untilMs} is negative, before one of the faults, or
+   *     before the end of the liveness window
+   */
+  public ScenarioRun runScenario(long seed, List<ScheduledFault> faults, long untilMs) {
+    long untilMicros = millisToMicros("until", untilMs);
+    Space space = space();
+    for (ScheduledFault fault : faults) {
+      if (fault.atMicros() > untilMicros) {
+        throw new IllegalArgumentException(
+            "until " + untilMs + " ms is before \"" + fault + "\"; bound the scenario after every fault");
+      }
+    }
+    if (space.liveness() && untilMicros < space.livenessEndMicros()) {
+      throw new IllegalArgumentException(
+          "until " + untilMs + " ms ends before the liveness window, which runs to " + space.livenessEndMicros() / 1000
+              + " ms (the heal at the last choice plus the longest eventually bound)");
+    }
+    return runScenario(space, seed, faults, untilMicros);
+  }
+
+  private static ScenarioRun runScenario(Space space, long seed, List<ScheduledFault> faults, long untilMicros) {
     Simulation[] run = new Simulation[1];
     List<ScheduledFault> skipped = new ArrayList<>();
-    Finding finding = ScenarioWalk.run(space, seed, faults, space.untilMicros, true, run, skipped);
+    Finding finding = ScenarioWalk.run(space, seed, faults, untilMicros, true, run, skipped);
     List<ScheduledFault> applied = new ArrayList<>(faults);
     applied.removeAll(skipped);
     applied.sort((a, b) -> Long.compare(a.atMicros(), b.atMicros()));
-    Violation violation = finding == null ? null : Violation.of(space, -1, seed, applied, skipped, space.untilMicros, finding);
+    Violation violation = finding == null ? null : Violation.of(space, -1, seed, applied, skipped, untilMicros, finding);
     return new ScenarioRun(run[0], violation, skipped);
   }
 
