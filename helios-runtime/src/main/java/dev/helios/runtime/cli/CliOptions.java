@@ -100,7 +100,7 @@ record CliOptions(
         + "  --results FILE       with --explore: also write the result to FILE, for --merge\n"
         + "  --merge FILE...      merge the --results of every shard (the files up to the next option; give the same\n"
         + "                       --seed as --explore) and print them as --explore does\n"
-        + "  with scenarios, --seed and --faults run one scenario: its checks, its bound (or --until), its replay\n"
+        + "  with scenarios, --faults (even \"\") runs one scenario: its checks, its bound (or --until), its replay\n"
         + "exit status: 0 success, 1 the run failed, a check was violated, a limit was hit or the run was not\n"
         + "deterministic, 2 bad options\n";
   }

@@ -30,7 +30,7 @@ import java.util.function.LongFunction;
  * The command line behind every generated {@code FooMain}: parses the options, builds the
  * simulation with the user's {@code build(long seed)}, runs it and reports; with the user's
  * {@code scenarios(Simulation sim)} it also explores that space ({@code --explore}), merges shard
- * results ({@code --merge}) and runs one scenario of it, checked ({@code --seed}, {@code --faults}).
+ * results ({@code --merge}) and runs one scenario of it, checked ({@code --faults}, even empty).
  * The generated main only wires {@code build} and {@code scenarios} in; the seed sweep, the
  * determinism check and the explorer are {@link SeedSweep}, {@link DeterminismCheck} and
  * {@link ScenarioBuilder}, which tests and tools call directly.
@@ -109,7 +109,7 @@ public final class SimulationCli {
       case CHECK_DETERMINISM -> cli.checkDeterminism(options);
       case EXPLORE -> cli.explore(options);
       case MERGE -> cli.merge(options);
-      case RUN -> scenarios == null ? cli.single(options) : cli.scenario(options);
+      case RUN -> scenarios == null || options.faults() == null ? cli.single(options) : cli.scenario(options);
     };
   }
 

@@ -39,41 +39,45 @@ final class ResultText {
   }
 
   static ExplorationResult read(Space space, String text) {
-    String[] lines = text.split("\n", -1);
-    Reader reader = new Reader(lines);
+    Reader reader = new Reader(text.split("\n", -1));
     reader.expect(HEADER);
-    long digest = Long.parseUnsignedLong(reader.field("space"), 16);
+    long digest = reader.hex(reader.fields("space", 1)[0]);
     if (digest != space.digest) {
       throw new IllegalArgumentException(
           "these results come from another exploration (space " + Long.toHexString(digest) + ", this one is "
               + Long.toHexString(space.digest) + "): the simulation, seeds, choices, checks or bound differ");
     }
-    String[] shard = reader.field("shard").split(" ");
-    String[] scenarios = reader.field("scenarios").split(" ");
-    long violationCount = Long.parseLong(reader.field("violations"));
-    String skippedLine = reader.field("skipped").trim();
-    String[] skippedFields = skippedLine.isEmpty() ? new String[0] : skippedLine.split(" ");
+    String[] shard = reader.fields("shard", 2);
+    String[] scenarios = reader.fields("scenarios", 3);
+    long violationCount = reader.number(reader.fields("violations", 1)[0]);
+    String[] skippedFields = reader.fields("skipped", space.choiceCount());
     long[] skipped = new long[space.choiceCount()];
-    if (skippedFields.length != skipped.length) {
-      throw reader.error("expected " + skipped.length + " skipped counts, found " + skippedFields.length);
-    }
     for (int i = 0; i < skipped.length; i++) {
-      skipped[i] = Long.parseLong(skippedFields[i]);
+      skipped[i] = reader.number(skippedFields[i]);
     }
     List<Violation> violations = new ArrayList<>();
     while (!reader.peek().equals("end")) {
-      String[] numbers = reader.field("violation").split(" ");
+      String[] numbers = reader.fields("violation", 6);
+      long scenarioIndex = reader.number(numbers[0]);
+      long seed = reader.number(numbers[1]);
+      long untilMicros = reader.number(numbers[2]);
+      long timeMicros = reader.number(numbers[3]);
+      long eventCount = reader.number(numbers[4]);
+      long traceHash = reader.hex(numbers[5]);
       String check = unescape(reader.field("check"));
       String message = unescape(reader.field("message"));
-      List<ScheduledFault> faults = ScheduledFault.parseAll(reader.field("faults"));
-      List<ScheduledFault> skippedFaults = ScheduledFault.parseAll(reader.field("skipped-faults"));
-      violations.add(new Violation(space, Long.parseLong(numbers[0]), check, message, Long.parseLong(numbers[1]),
-          faults, skippedFaults, Long.parseLong(numbers[2]), Long.parseLong(numbers[3]), Long.parseLong(numbers[4]),
-          Long.parseUnsignedLong(numbers[5], 16)));
+      List<ScheduledFault> faults = reader.faults(reader.field("faults"));
+      List<ScheduledFault> skippedFaults = reader.faults(reader.field("skipped-faults"));
+      violations.add(new Violation(space, scenarioIndex, check, message, seed, faults, skippedFaults, untilMicros,
+          timeMicros, eventCount, traceHash));
     }
-    return new ExplorationResult(space, Integer.parseInt(shard[0]), Integer.parseInt(shard[1]),
-        Long.parseLong(scenarios[0]), Long.parseLong(scenarios[1]), Long.parseLong(scenarios[2]),
-        violationCount, skipped, violations);
+    int shardIndex = (int) reader.number(shard[0]);
+    int shardCount = (int) reader.number(shard[1]);
+    if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount) {
+      throw new IllegalArgumentException("exploration results: shard " + shardIndex + "/" + shardCount + " does not exist");
+    }
+    return new ExplorationResult(space, shardIndex, shardCount, reader.number(scenarios[0]), reader.number(scenarios[1]),
+        reader.number(scenarios[2]), violationCount, skipped, violations);
   }
 
   private static String escape(String value) {
@@ -104,7 +108,8 @@ final class ResultText {
     }
 
     String peek() {
-      if (next >= lines.length) {
+      boolean pastLastLine = next >= lines.length || (next == lines.length - 1 && lines[next].isEmpty());
+      if (pastLastLine) {
         throw error("the results end early; the file is cut short");
       }
       return lines[next];
@@ -124,6 +129,45 @@ final class ResultText {
       }
       next++;
       return line.length() > name.length() ? line.substring(name.length() + 1) : "";
+    }
+
+    /** The {@code count} space-separated values of line {@code name}. */
+    String[] fields(String name, int count) {
+      String value = field(name).trim();
+      String[] fields = value.isEmpty() ? new String[0] : value.split(" ");
+      if (fields.length != count) {
+        next--;
+        throw error("expected " + count + " value" + (count == 1 ? "" : "s") + " after \"" + name + "\", found " + fields.length);
+      }
+      return fields;
+    }
+
+    long number(String text) {
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw previousLineError("\"" + text + "\" is not a whole number");
+      }
+    }
+
+    long hex(String text) {
+      try {
+        return Long.parseUnsignedLong(text, 16);
+      } catch (NumberFormatException e) {
+        throw previousLineError("\"" + text + "\" is not a hexadecimal digest");
+      }
+    }
+
+    List<ScheduledFault> faults(String text) {
+      try {
+        return ScheduledFault.parseAll(text);
+      } catch (RuntimeException e) {
+        throw previousLineError(e.getMessage());
+      }
+    }
+
+    private IllegalArgumentException previousLineError(String message) {
+      return new IllegalArgumentException("exploration results, line " + next + ": " + message);
     }
 
     IllegalArgumentException error(String message) {

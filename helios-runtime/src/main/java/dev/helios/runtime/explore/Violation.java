@@ -136,12 +136,13 @@ public final class Violation {
     return Shrinker.shrink(space, this);
   }
 
-  /** The arguments for a generated main that replay this scenario: {@code --seed 3 --faults "crash 1 @ 50ms"}. */
+  /**
+   * The arguments for a generated main that replay this scenario with the space's checks:
+   * {@code --seed 3 --faults "crash 1 @ 50ms"} ({@code --faults ""} when it took no fault).
+   */
   public String replayArguments() {
-    StringBuilder args = new StringBuilder("--seed ").append(seed);
-    if (!faults.isEmpty()) {
-      args.append(" --faults \"").append(faultText()).append('"');
-    }
+    // --faults, even empty, runs the scenario with the space's checks; a bare --seed runs build(seed) alone.
+    StringBuilder args = new StringBuilder("--seed ").append(seed).append(" --faults \"").append(faultText()).append('"');
     if (untilMicros >= 0 && untilMicros != space.untilMicros) {
       args.append(" --until ").append(untilMicros / 1000); // the shrinker keeps bounds in whole ms
     }

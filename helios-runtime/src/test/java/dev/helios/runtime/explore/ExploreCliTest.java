@@ -178,7 +178,7 @@ class ExploreCliTest {
     assertEquals(List.of(), violation.faults(), violation.toString());
     Violation shrunk = violation.shrink();
     assertTrue(shrunk.untilMicros() > 0 && shrunk.untilMicros() < 80_000, shrunk.replayArguments());
-    assertEquals("--seed " + shrunk.seed() + " --until " + shrunk.untilMicros() / 1000, shrunk.replayArguments());
+    assertEquals("--seed " + shrunk.seed() + " --faults \"\" --until " + shrunk.untilMicros() / 1000, shrunk.replayArguments());
 
     Outcome printed = run(BUILD, scenarios, "--explore", "--shrink", "--quiet");
     assertTrue(printed.out().contains("SimMain " + shrunk.replayArguments() + "\n"), printed.out());
@@ -188,7 +188,7 @@ class ExploreCliTest {
         + TraceFormats.millis(shrunk.untilMicros()) + " ms"), replay.out());
     assertEquals(TraceFormats.hex(shrunk.traceHash()), replay.traceHash());
 
-    Outcome original = run(BUILD, scenarios, "--seed", Long.toString(violation.seed()));
+    Outcome original = run(BUILD, scenarios, arguments("SimMain " + violation.replayArguments()));
     assertEquals(1, original.status(), original.err());
     assertEquals(TraceFormats.hex(violation.traceHash()), original.traceHash(), "without --until: the space's bound");
     assertFalse(original.traceHash().equals(replay.traceHash()));
@@ -465,7 +465,7 @@ class ExploreCliTest {
     assertEquals("SimMain: scenarios(sim) returned null; return the ScenarioBuilder\n", nothing.err());
     Outcome threw = run(BUILD, sim -> {
       throw new IllegalArgumentException("bad space");
-    }, "--seed", "3");
+    }, "--seed", "3", "--faults", "");
     assertEquals(1, threw.status());
     assertEquals("SimMain: scenarios(sim) threw java.lang.IllegalArgumentException: bad space\n", threw.err());
     Outcome unchecked = run(BUILD, sim -> ScenarioBuilder.of(sim).maybeCrash(1, 20), "--explore");

@@ -246,6 +246,14 @@ class ExplorerTest {
     assertTrue(e.getMessage().startsWith("these results come from another exploration"), e.getMessage());
     assertMessage("exploration results, line 1: expected \"helios-exploration 1\": this is not a Helios exploration result",
         () -> other.readResult("hello"));
+    ScenarioBuilder same = ScenarioBuilder.of(sim).quiet().maybeCrash(1, 5).check("c", s -> false).until(20);
+    String good = same.explore().toText();
+    assertMessage("exploration results, line 7: expected 6 values after \"violation\", found 2",
+        () -> same.readResult(good.replaceFirst("violation [^\n]*", "violation 1 0")));
+    assertMessage("exploration results, line 5: \"x\" is not a whole number",
+        () -> same.readResult(good.replaceFirst("violations \\d+", "violations x")));
+    assertMessage("exploration results, line 7: the results end early; the file is cut short",
+        () -> same.readResult(good.substring(0, good.indexOf("violation "))));
     ExplorationResult shard = ScenarioBuilder.of(sim).quiet().maybeCrash(1, 5).check("c", s -> true).until(20).shard(0, 2).explore();
     assertMessage("shard 1/2 is missing; merge every shard's result", () -> ExplorationResult.merge(List.of(shard)));
     assertMessage("shard 0/2 is given twice; give each shard once", () -> ExplorationResult.merge(List.of(shard, shard)));
