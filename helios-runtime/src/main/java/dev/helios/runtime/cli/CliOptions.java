@@ -9,6 +9,7 @@ import java.util.List;
  * The command line of a generated simulation main, parsed by hand (the runtime depends on
  * nothing). Every mistake is a {@link UsageException} naming the option and what it accepts.
  *
+ * @param runSeedGiven the {@code --run-seed}, or null if not given
  * @param faults the {@code --faults}, or null if not given (an empty list if given empty)
  * @param parallelism the {@code --parallelism}, or 0 if not given
  * @param shardCount the {@code --shard} count, or 0 if not given
@@ -17,6 +18,7 @@ import java.util.List;
 record CliOptions(
     Mode mode,
     long seed,
+    Long runSeedGiven,
     long seedsFrom,
     long seedsTo,
     long untilMs,
@@ -31,6 +33,11 @@ record CliOptions(
     int shardCount,
     String resultsFile,
     List<String> mergeFiles) {
+
+  /** The run seed of a {@code --faults} scenario: {@code --run-seed}, else {@code --seed}. */
+  long runSeed() {
+    return runSeedGiven != null ? runSeedGiven : seed;
+  }
 
   /** The seed when {@code --seed} is not given. */
   static final long DEFAULT_SEED = 42;
@@ -86,6 +93,7 @@ record CliOptions(
         + "  --seeds A..B         run every seed from A to B, one line each; exit 1 if any fails\n"
         + "  --until MS           stop at virtual time MS (milliseconds) instead of when no events are left\n"
         + "  --faults TEXT        apply faults at their times: \"crash 1 @ 50ms; partition 0-2 @ 20ms\"\n"
+        + "  --run-seed N         with --faults and scenarios: the scenario's run seed, when the space crossed seeds(...)\n"
         + "  --trace FILE         write the trace to FILE instead of printing it\n"
         + "  --format F           trace format: text, jsonl or chrome (Perfetto; default text)\n"
         + "  --check-determinism  run twice and name the first event at which the runs differ\n"
@@ -122,6 +130,9 @@ record CliOptions(
     if (shrink) {
       return "--shrink";
     }
+    if (runSeedGiven != null) {
+      return "--run-seed";
+    }
     if (parallelism > 0) {
       return "--parallelism";
     }
@@ -134,6 +145,7 @@ record CliOptions(
   /** The options as they are read, each at most once; unset ones are null. */
   private static final class Parsed {
     Long seed;
+    Long runSeed;
     Long seedsFrom;
     Long seedsTo;
     Long untilMs;
@@ -158,6 +170,10 @@ record CliOptions(
         case "--seed" -> {
           once(option, seed);
           seed = parseLong(option, value(args, ++i, option, "an integer"), "an integer");
+        }
+        case "--run-seed" -> {
+          once(option, runSeed);
+          runSeed = parseLong(option, value(args, ++i, option, "an integer"), "an integer");
         }
         case "--seeds" -> {
           once(option, seedsFrom);
@@ -288,6 +304,9 @@ record CliOptions(
               + verb + "; replay one scenario with --seed and --faults to see its trace");
         }
       }
+      if (runSeed != null && faults == null) {
+        throw new UsageException("--run-seed sets the run seed of the scenario that --faults runs; use it with --faults");
+      }
       if (faults != null && untilMs != null) {
         for (ScheduledFault fault : faults) {
           if (fault.atMicros() > untilMs * 1000) {
@@ -307,6 +326,7 @@ record CliOptions(
       return new CliOptions(
           mode,
           seed == null ? DEFAULT_SEED : seed,
+          runSeed,
           seedsFrom == null ? 0 : seedsFrom,
           seedsTo == null ? 0 : seedsTo,
           untilMs == null ? NO_UNTIL : untilMs,

@@ -17,7 +17,7 @@ final class ExplorationReport {
 
   private ExplorationReport() {}
 
-  static void print(String program, ExplorationResult result, boolean shrink, PrintStream out) {
+  static void print(String program, long buildSeed, ExplorationResult result, boolean shrink, PrintStream out) {
     out.print(result.summary());
     List<Violation> kept = result.violations();
     if (kept.isEmpty()) {
@@ -28,12 +28,12 @@ final class ExplorationReport {
     for (int i = 0; i < shown; i++) {
       Violation violation = kept.get(i);
       String number = (i + 1) + ": ";
-      out.println("  " + number + program + " " + violation.replayArguments());
+      out.println("  " + number + program + " " + violation.replayArguments(buildSeed));
       if (shrink && i < SHRUNK_MAX) {
         Violation shrunk = violation.shrink();
         String indent = "  " + " ".repeat(number.length());
         out.println(indent + "shrunk: " + shrunk);
-        out.println(indent + program + " " + shrunk.replayArguments());
+        out.println(indent + program + " " + shrunk.replayArguments(buildSeed));
       }
     }
     if (kept.size() > shown) {

@@ -192,10 +192,10 @@ public final class SimulationCli {
       ScenarioRun run;
       try {
         if (options.untilMs() == CliOptions.NO_UNTIL) {
-          run = space.runScenario(options.seed(), faults);
+          run = space.runScenario(options.runSeed(), faults);
         } else {
           try {
-            run = space.runScenario(options.seed(), faults, options.untilMs());
+            run = space.runScenario(options.runSeed(), faults, options.untilMs());
           } catch (IllegalArgumentException e) {
             err.println(program + ": --until " + options.untilMs() + " does not fit this space: " + e.getMessage());
             return 2;
@@ -222,7 +222,7 @@ public final class SimulationCli {
       } else {
         out.println("every check held");
       }
-      out.println(summaryLine(sim, options.seed(), wallMillisSince(startNanos)));
+      out.println(summaryLine(sim, options.runSeed(), wallMillisSince(startNanos)));
       return status;
     }
   }
@@ -409,7 +409,7 @@ public final class SimulationCli {
         err.println(program + ": the scenarios cannot be explored: " + e.getMessage());
         return 1;
       }
-      ExplorationReport.print(program, result, options.shrink(), out);
+      ExplorationReport.print(program, options.seed(), result, options.shrink(), out);
       if (resultsWriter != null) {
         resultsWriter.write(result.toText());
         resultsWriter.flush();
@@ -459,7 +459,7 @@ public final class SimulationCli {
       err.println(program + ": " + e.getMessage());
       return 2;
     }
-    ExplorationReport.print(program, merged, options.shrink(), out);
+    ExplorationReport.print(program, options.seed(), merged, options.shrink(), out);
     out.println(exploreLine(options.seed(), merged, wallMillisSince(startNanos)));
     return merged.violationCount() == 0 ? 0 : 1;
   }

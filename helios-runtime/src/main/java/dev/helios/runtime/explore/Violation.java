@@ -137,12 +137,26 @@ public final class Violation {
   }
 
   /**
-   * The arguments for a generated main that replay this scenario with the space's checks:
+   * The arguments for a generated main that replay this scenario with the space's checks, when
+   * {@code build(seed)} made the explored simulation from the run seed it was given:
    * {@code --seed 3 --faults "crash 1 @ 50ms"} ({@code --faults ""} when it took no fault).
    */
   public String replayArguments() {
+    return replayArguments(space.origin.seed());
+  }
+
+  /**
+   * As {@link #replayArguments()}, for a main that built the explored simulation with
+   * {@code build(buildSeed)}: when this violation's run seed differs (the space crossed
+   * {@code seeds(...)}), {@code --run-seed} names it, so the replay builds the same simulation.
+   */
+  public String replayArguments(long buildSeed) {
+    StringBuilder args = new StringBuilder("--seed ").append(buildSeed);
+    if (seed != buildSeed) {
+      args.append(" --run-seed ").append(seed);
+    }
     // --faults, even empty, runs the scenario with the space's checks; a bare --seed runs build(seed) alone.
-    StringBuilder args = new StringBuilder("--seed ").append(seed).append(" --faults \"").append(faultText()).append('"');
+    args.append(" --faults \"").append(faultText()).append('"');
     if (untilMicros >= 0 && untilMicros != space.untilMicros) {
       args.append(" --until ").append(untilMicros / 1000); // the shrinker keeps bounds in whole ms
     }

@@ -119,6 +119,35 @@ class ExploreCliTest {
     assertTrue(outcome.lastLine().matches("seed: 42, scenarios: 32, violations: 8, wall time: \\d+ ms"), outcome.lastLine());
   }
 
+  /**
+   * A build whose seed decides more than the run seed (here, the number of nodes): the replay line
+   * keeps the build seed of the exploration and names the scenario's run seed apart.
+   */
+  @Test
+  void aReplayLineRebuildsWithTheExplorationsBuildSeedAndNamesTheRunSeed() {
+    LongFunction<Simulation> build = seed -> Beacons.of(seed % 2 == 0 ? 3 : 4, seed);
+    Function<Simulation, ScenarioBuilder> scenarios = sim -> ScenarioBuilder.of(sim)
+        .maybeCrash(1, 20)
+        .maybeIsolate(2, 30)
+        .seeds(7, 42)
+        .until(60)
+        .check("node 0 heard within 12 ms", s -> Beacons.allHeardWithin(s, 12));
+    Outcome explored = run(build, scenarios, "--explore", "--quiet");
+    assertEquals(1, explored.status(), explored.err());
+    List<String> lines = replayLines(explored.out());
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith("SimMain --seed 42 --run-seed 7 --faults ")), explored.out());
+    ExplorationResult whole = scenarios.apply(build.apply(42)).quiet().explore();
+    for (int i = 0; i < lines.size(); i++) {
+      Violation violation = whole.violations().get(i);
+      Outcome replay = run(build, scenarios, arguments(lines.get(i)));
+      assertEquals(1, replay.status(), lines.get(i));
+      assertEquals(TraceFormats.hex(violation.traceHash()), replay.traceHash(), lines.get(i));
+    }
+    Outcome unused = run(build, scenarios, "--run-seed", "7");
+    assertEquals(2, unused.status());
+    assertTrue(unused.err().startsWith("SimMain: --run-seed sets the run seed of the scenario that --faults runs; use it with --faults"), unused.err());
+  }
+
   @Test
   void exploreWithoutViolationsExitsZero() {
     Outcome outcome = run(BUILD, sim -> ScenarioBuilder.of(sim).maybeCrash(1, 20).check("holds", s -> true), "--explore");
@@ -178,7 +207,7 @@ class ExploreCliTest {
     assertEquals(List.of(), violation.faults(), violation.toString());
     Violation shrunk = violation.shrink();
     assertTrue(shrunk.untilMicros() > 0 && shrunk.untilMicros() < 80_000, shrunk.replayArguments());
-    assertEquals("--seed " + shrunk.seed() + " --faults \"\" --until " + shrunk.untilMicros() / 1000, shrunk.replayArguments());
+    assertEquals("--seed 42 --run-seed " + shrunk.seed() + " --faults \"\" --until " + shrunk.untilMicros() / 1000, shrunk.replayArguments());
 
     Outcome printed = run(BUILD, scenarios, "--explore", "--shrink", "--quiet");
     assertTrue(printed.out().contains("SimMain " + shrunk.replayArguments() + "\n"), printed.out());
@@ -204,7 +233,7 @@ class ExploreCliTest {
     assertEquals(1, outcome.status(), outcome.err());
     assertTrue(outcome.out().contains("violations: 50\n"), outcome.out());
     assertTrue(outcome.out().contains("replay (the first 20 of 50 kept):\n"), outcome.out());
-    assertTrue(outcome.out().contains("\n  20: SimMain --seed 9 --faults \"crash 1 @ 20ms\"\n"), outcome.out());
+    assertTrue(outcome.out().contains("\n  20: SimMain --seed 42 --run-seed 9 --faults \"crash 1 @ 20ms\"\n"), outcome.out());
     assertFalse(outcome.out().contains("21: SimMain"), outcome.out());
     assertEquals(20 + 5, replayLines(outcome.out()).size(), outcome.out());
     assertEquals(5, outcome.out().split("shrunk: never", -1).length - 1, outcome.out());
