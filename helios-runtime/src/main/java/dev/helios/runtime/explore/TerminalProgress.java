@@ -57,7 +57,21 @@ final class TerminalProgress implements Progress {
     double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
     double rate = doneNow / seconds;
     long left = rate <= 0 ? 0 : (long) ((total - doneNow) / rate);
-    return "explore: " + doneNow + "/" + total + " scenarios (" + (total == 0 ? 100 : doneNow * 100 / total) + "%), "
-        + (long) rate + "/s, " + left + " s left, " + violations.get() + " violations";
+    return "explore: " + grouped(doneNow) + "/" + grouped(total) + " scenarios (" + (total == 0 ? 100 : doneNow * 100 / total)
+        + "%), " + grouped((long) rate) + "/s, " + left + " s left, " + grouped(violations.get()) + " violations";
+  }
+
+  /** {@code 1048576} as {@code 1,048,576}, whatever the locale. */
+  static String grouped(long value) {
+    String digits = Long.toString(value);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < digits.length(); i++) {
+      int left = digits.length() - i;
+      if (i > 0 && left % 3 == 0 && digits.charAt(i - 1) != '-') {
+        out.append(',');
+      }
+      out.append(digits.charAt(i));
+    }
+    return out.toString();
   }
 }

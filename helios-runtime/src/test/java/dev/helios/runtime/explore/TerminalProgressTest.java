@@ -19,10 +19,19 @@ class TerminalProgressTest {
     assertEquals("", bytes.toString(StandardCharsets.UTF_8));
     nanos[0] += 900_000_000L;
     progress.scenariosDone(924, 3); // one second in: 1,024 done
-    assertEquals("\rexplore: 1024/4096 scenarios (25%), 1024/s, 3 s left, 3 violations   ", bytes.toString(StandardCharsets.UTF_8));
+    assertEquals("\rexplore: 1,024/4,096 scenarios (25%), 1,024/s, 3 s left, 3 violations   ", bytes.toString(StandardCharsets.UTF_8));
     progress.finish();
-    assertEquals("\rexplore: 1024/4096 scenarios (25%), 1024/s, 3 s left, 3 violations   "
-        + "\rexplore: 1024/4096 scenarios (25%), 1024/s, 3 s left, 3 violations   \n", bytes.toString(StandardCharsets.UTF_8));
+    assertEquals("\rexplore: 1,024/4,096 scenarios (25%), 1,024/s, 3 s left, 3 violations   "
+        + "\rexplore: 1,024/4,096 scenarios (25%), 1,024/s, 3 s left, 3 violations   \n", bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void numbersAreGroupedByThousands() {
+    assertEquals("0", TerminalProgress.grouped(0));
+    assertEquals("999", TerminalProgress.grouped(999));
+    assertEquals("1,000", TerminalProgress.grouped(1000));
+    assertEquals("1,048,576", TerminalProgress.grouped(1L << 20));
+    assertEquals("-12,345", TerminalProgress.grouped(-12345));
   }
 
   @Test
