@@ -146,8 +146,9 @@ public final class Kernel {
   }
 
   /**
-   * A copy of {@code source} that shares nothing mutable with it. With {@code copyNodesNow} false
-   * the two share every node and random stream, and each copies one before it changes it.
+   * A copy of {@code source} with the same future. With {@code copyNodesNow} the two share nothing
+   * mutable; without, they share every node and random stream, which neither changes: each copies
+   * one before it first touches it ({@link #own}).
    */
   private Kernel(Kernel source, boolean copyNodesNow) {
     this.spec = source.spec;
