@@ -149,12 +149,14 @@ class LazyForkTest {
 
   @Test
   void aNodeObtainedBeforeAForkBelongsToNeitherSideAfterIt() {
-    Simulation original = atForkTime(3, false);
-    GossipNode before = original.node(0, GossipNode.class);
-    Simulation fork = original.fork();
-    assertNotSame(before, fork.node(0, GossipNode.class), "seed=3");
-    assertNotSame(before, original.node(0, GossipNode.class), "seed=3");
-    assertSame(original.node(0, GossipNode.class), original.node(0, GossipNode.class), "seed=3: copied once");
+    onSeed(3, seed -> {
+      Simulation original = atForkTime(seed, false);
+      GossipNode before = original.node(0, GossipNode.class);
+      Simulation fork = original.fork();
+      assertNotSame(before, fork.node(0, GossipNode.class));
+      assertNotSame(before, original.node(0, GossipNode.class));
+      assertSame(original.node(0, GossipNode.class), original.node(0, GossipNode.class), "copied once");
+    });
   }
 
   // ---- restarts ----
@@ -212,25 +214,27 @@ class LazyForkTest {
    */
   @Test
   void nodesSharingACopyableMessageStillShareItInAFork() {
-    Simulation original = SimulationBuilder.create().seed(11).node(0, Keeper::new).node(1, Keeper::new).build();
-    Simulation beforeAnyCrate = original.fork();
-    assertSame(nodes(original)[0], nodes(beforeAnyCrate)[0], "no crate sent yet: the fork shares the nodes");
-    original.run();
-    beforeAnyCrate.run();
-    Simulation fork = original.fork();
-    assertNotSame(nodes(original)[0], nodes(fork)[0], "a fork after a crate was sent copies every node");
-    for (Simulation sim : List.of(original, beforeAnyCrate, fork)) {
-      Keeper first = sim.node(0, Keeper.class);
-      Keeper second = sim.node(1, Keeper.class);
-      assertSame(first.kept, second.kept, "both nodes keep one crate");
-      assertEquals(2, first.kept.count);
-    }
-    assertNotSame(original.node(0, Keeper.class).kept, fork.node(0, Keeper.class).kept);
-    assertNotSame(original.node(0, Keeper.class).kept, beforeAnyCrate.node(0, Keeper.class).kept);
-    fork.node(1, Keeper.class).kept.count = 40;
-    assertEquals(40, fork.node(0, Keeper.class).kept.count, "the fork's nodes share the copy");
-    assertEquals(2, original.node(0, Keeper.class).kept.count, "the original's crate changed");
-    assertEquals(original.traceHash(), beforeAnyCrate.traceHash());
+    onSeed(11, seed -> {
+      Simulation original = SimulationBuilder.create().seed(seed).node(0, Keeper::new).node(1, Keeper::new).build();
+      Simulation beforeAnyCrate = original.fork();
+      assertSame(nodes(original)[0], nodes(beforeAnyCrate)[0], "no crate sent yet: the fork shares the nodes");
+      original.run();
+      beforeAnyCrate.run();
+      Simulation fork = original.fork();
+      assertNotSame(nodes(original)[0], nodes(fork)[0], "a fork after a crate was sent copies every node");
+      for (Simulation sim : List.of(original, beforeAnyCrate, fork)) {
+        Keeper first = sim.node(0, Keeper.class);
+        Keeper second = sim.node(1, Keeper.class);
+        assertSame(first.kept, second.kept, "both nodes keep one crate");
+        assertEquals(2, first.kept.count);
+      }
+      assertNotSame(original.node(0, Keeper.class).kept, fork.node(0, Keeper.class).kept);
+      assertNotSame(original.node(0, Keeper.class).kept, beforeAnyCrate.node(0, Keeper.class).kept);
+      fork.node(1, Keeper.class).kept.count = 40;
+      assertEquals(40, fork.node(0, Keeper.class).kept.count, "the fork's nodes share the copy");
+      assertEquals(2, original.node(0, Keeper.class).kept.count, "the original's crate changed");
+      assertEquals(original.traceHash(), beforeAnyCrate.traceHash());
+    });
   }
 
   /** Node 0 makes a crate, keeps it and sends it to node 1; whoever receives it keeps it and counts. */
@@ -265,11 +269,16 @@ class LazyForkTest {
 
   private static void forEachCase(LongConsumer property) {
     for (long seed = 1; seed <= CASES; seed++) {
-      try {
-        property.accept(seed);
-      } catch (AssertionError | RuntimeException e) {
-        throw new AssertionError("property failed for seed=" + seed + ": " + e.getMessage(), e);
-      }
+      onSeed(seed, property);
+    }
+  }
+
+  /** Runs {@code property} for {@code seed}; a failure names the seed. */
+  private static void onSeed(long seed, LongConsumer property) {
+    try {
+      property.accept(seed);
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError("property failed for seed=" + seed + ": " + e.getMessage(), e);
     }
   }
 
