@@ -43,8 +43,15 @@ class SimulationBuilderTest {
     assertEquals(0, calls[0], "adding a node makes none");
     Simulation sim = builder.build();
     assertEquals(1, calls[0], "building makes each node once");
-    sim.fork();
-    assertEquals(2, calls[0], "a fork makes a fresh node to copy into");
+    Simulation fork = sim.fork();
+    assertEquals(1, calls[0], "a fork copies a node only when one side first touches it");
+    fork.node(0);
+    assertEquals(2, calls[0], "the fork's first touch makes a fresh node to copy into");
+    sim.node(0);
+    assertEquals(3, calls[0], "so does the original's: both had shared the node");
+    fork.node(0);
+    sim.node(0);
+    assertEquals(3, calls[0], "each side copies a node once");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.helios.runtime.SimulationBuilder;
 import dev.helios.runtime.internal.Copier;
 import dev.helios.runtime.internal.NodeCompanion;
 import dev.helios.runtime.internal.NodeCompanions;
+import dev.helios.runtime.kernel.Kernel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,6 +45,7 @@ public class ForkBenchmark {
   public static final int KEY_COUNT = 100;
 
   private Simulation simulation;
+  private Kernel kernel;
   private ReplicaNode[] nodes;
   private NodeCompanion<ReplicaNode> companion;
   private Kryo kryo;
@@ -56,6 +58,7 @@ public class ForkBenchmark {
     }
     simulation = builder.build();
     simulation.run(); // runs the start events, so the state is that of a simulation under way
+    kernel = Kernels.of(simulation);
     nodes = new ReplicaNode[NODE_COUNT];
     for (int id = 0; id < NODE_COUNT; id++) {
       nodes[id] = simulation.node(id, ReplicaNode.class);
@@ -76,12 +79,15 @@ public class ForkBenchmark {
   /** Fails unless every method produces a state equal to the source (by the generated fingerprint). */
   private void checkCopiesAreEqual() throws Exception {
     long[] expected = fingerprints(nodes);
-    Simulation fork = heliosFork();
     ReplicaNode[] forked = new ReplicaNode[NODE_COUNT];
+    ReplicaNode[] forkedEagerly = new ReplicaNode[NODE_COUNT];
+    Simulation fork = heliosForkCopyingEveryNode();
+    Kernel eager = heliosForkEager();
     for (int id = 0; id < NODE_COUNT; id++) {
       forked[id] = fork.node(id, ReplicaNode.class);
+      forkedEagerly[id] = (ReplicaNode) eager.node(id);
     }
-    ReplicaNode[][] copies = {forked, companionCopy(), handWrittenCopy(), kryoCopy(), javaSerializationRoundTrip()};
+    ReplicaNode[][] copies = {forked, forkedEagerly, companionCopy(), handWrittenCopy(), kryoCopy(), javaSerializationRoundTrip()};
     for (ReplicaNode[] copy : copies) {
       if (!java.util.Arrays.equals(fingerprints(copy), expected) || copy[0] == nodes[0] || copy[0].log == nodes[0].log) {
         throw new IllegalStateException("a copy differs from its source or shares its mutable state");
@@ -97,10 +103,32 @@ public class ForkBenchmark {
     return digests;
   }
 
-  /** The whole simulation: what the explorer pays per branch. */
+  /**
+   * {@code Simulation.fork()}: the whole simulation, sharing the nodes, which each side copies when
+   * it first touches one (issue 10). What the explorer pays per branch before the branch runs.
+   */
   @Benchmark
   public Simulation heliosFork() {
     return simulation.fork();
+  }
+
+  /**
+   * {@code Simulation.fork()}, then every node touched ({@code node(id)}), so all five are copied:
+   * what a branch that changes every node pays, and what compares with the peers' copies.
+   */
+  @Benchmark
+  public Simulation heliosForkCopyingEveryNode() {
+    Simulation fork = simulation.fork();
+    for (int id = 0; id < NODE_COUNT; id++) {
+      fork.node(id);
+    }
+    return fork;
+  }
+
+  /** {@code Kernel.forkEager()}: every node copied at the fork, through one copier, as before issue 10. */
+  @Benchmark
+  public Kernel heliosForkEager() {
+    return kernel.forkEager();
   }
 
   /**

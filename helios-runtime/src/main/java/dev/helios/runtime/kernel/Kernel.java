@@ -19,7 +19,9 @@ import dev.helios.runtime.trace.TraceKind;
 import dev.helios.runtime.trace.TraceListener;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -32,6 +34,8 @@ import java.util.function.Supplier;
 public final class Kernel {
   private static final long NETWORK_STREAM = 0x6e6574776f726bL;
   private static final long NODE_STREAMS = 0x100000000L;
+  /** True if some message type on the class path is {@code @Copyable}: see {@link #copyableMessageSeen}. */
+  private static final boolean COPYABLE_MESSAGE_TYPES = Messages.anyCopyable();
 
   private final KernelSpec spec;
   private final long seed;
@@ -52,6 +56,34 @@ public final class Kernel {
   private final NodeCompanion<Object>[] companions;
   private final Supplier<?>[] factories;
   private final SimRandom[] randoms;
+  /**
+   * Copy on first touch: {@code shared[id]} is true while node {@code id} and its random stream may
+   * be the very objects another kernel (a fork, or the kernel forked from, or another fork of it)
+   * also holds. No kernel changes a shared node: each copies it first ({@link #own}) when it is
+   * about to run a handler of it or hand it out, and a restart only reads it. So a fork costs what
+   * its branch touches, and a node can be shared by any number of kernels. Reads (fingerprint,
+   * describe) need no copy. Copying reads the source only (an access-order probe of a LinkedHashMap
+   * adds and removes two keys, which leaves it as it was), so kernels that share nodes are not
+   * independent in memory: run them on one thread at a time.
+   */
+  private final boolean[] shared;
+  /**
+   * True once a {@code @Copyable} message (or a collection holding one) has been sent, scheduled or
+   * set as a timer here or in a kernel this one was forked from; from then on forks copy every node
+   * at once, through one {@link Copier}, as {@link #forkEager} does.
+   *
+   * <p>Why: a fork must keep an object shared where the original shares it. A {@code @Copyable}
+   * message is mutable, and the queue and several nodes may hold it at once (a node keeps what it
+   * sent, a receiver keeps what it got); only one copier across all of them keeps the copies sharing
+   * one object, and nodes copied one at a time, on first touch, each through its own copier, would
+   * not. Until such a message has been here, nothing mutable is reachable from two nodes or from a
+   * node and the queue: every other message is an immutable value, and a node's state is its own,
+   * so one node copied alone is exact. (A factory that hands several nodes one mutable object would
+   * break that. It is not supported, and never worked with forks: a restart in a fork gets the
+   * factory's object, the original's, again.) Per kernel rather than per class path, because one
+   * {@code @Copyable} class anywhere on the class path would otherwise make every fork eager.
+   */
+  private boolean copyableMessageSeen;
 
   /** Pending timers: id to owning node. Looked up and removed, never iterated. */
   private final TreeMap<Long, Integer> pendingTimers;
@@ -85,6 +117,7 @@ public final class Kernel {
     this.factories = new Supplier<?>[size];
     this.randoms = new SimRandom[size];
     this.crashed = new boolean[size];
+    this.shared = new boolean[size];
     int index = 0;
     for (KernelSpec.NodeSpec node : spec.nodes()) {
       int id = node.id();
@@ -103,6 +136,7 @@ public final class Kernel {
       if (scheduled instanceof KernelSpec.ScheduledSend send) {
         // The digest checks now that the payload is a message value, and lets fingerprints see it.
         long digest = companions[send.to()].messageDigest(send.payload());
+        noteCopyable(send.payload());
         queue.push(send.atMicros(), EventQueue.SEND, send.from(), send.to(), -1, send.payload(), digest);
       } else {
         Fault fault = ((KernelSpec.ScheduledFaultEntry) scheduled).fault().fault();
@@ -111,8 +145,12 @@ public final class Kernel {
     }
   }
 
-  /** A copy of {@code source} that shares nothing mutable with it. */
-  private Kernel(Kernel source) {
+  /**
+   * A copy of {@code source} with the same future. With {@code copyNodesNow} the two share nothing
+   * mutable; without, they share every node and random stream, which neither changes: each copies
+   * one before it first touches it ({@link #own}).
+   */
+  private Kernel(Kernel source, boolean copyNodesNow) {
     this.spec = source.spec;
     this.handFaults = source.handFaults;
     this.seed = source.seed;
@@ -125,16 +163,27 @@ public final class Kernel {
     this.ids = source.ids;
     this.companions = source.companions;
     this.factories = source.factories;
-    this.nodes = new Object[source.nodes.length];
-    this.randoms = new SimRandom[source.randoms.length];
-    // One copier for the whole fork: an object two nodes (or a node and a message) share stays shared.
-    Copier copier = new Copier();
-    for (int id : ids) {
-      nodes[id] = copyNode(id, source.nodes[id], copier);
-      randoms[id] = source.randoms[id].copy();
-    }
-    if (Messages.anyCopyable()) {
-      queue.replacePayloads(payload -> Messages.copy(payload, copier));
+    this.shared = new boolean[source.shared.length];
+    this.copyableMessageSeen = source.copyableMessageSeen;
+    if (copyNodesNow) {
+      this.nodes = new Object[source.nodes.length];
+      this.randoms = new SimRandom[source.randoms.length];
+      // One copier for the whole fork: an object two nodes (or a node and a message) share stays shared.
+      Copier copier = new Copier();
+      for (int id : ids) {
+        nodes[id] = copyNode(id, source.nodes[id], copier);
+        randoms[id] = source.randoms[id].copy();
+      }
+      if (COPYABLE_MESSAGE_TYPES) {
+        queue.replacePayloads(payload -> Messages.copy(payload, copier));
+      }
+    } else {
+      // No @Copyable message has been here (see copyableMessageSeen), so the queue holds immutable
+      // values only, and no two nodes share a mutable object: each node can be copied on its own, later.
+      this.nodes = source.nodes.clone();
+      this.randoms = source.randoms.clone();
+      Arrays.fill(shared, true);
+      Arrays.fill(source.shared, true);
     }
     this.crashed = source.crashed.clone();
     this.pendingTimers = new TreeMap<>(source.pendingTimers);
@@ -144,10 +193,41 @@ public final class Kernel {
     this.eventCount = source.eventCount;
   }
 
-  /** An independent copy: see {@code Simulation.fork()}. Trace listeners are not copied. */
+  /**
+   * An independent copy: see {@code Simulation.fork()}. Trace listeners are not copied. The two
+   * share every node until one of them touches it ({@link #shared}), unless a {@code @Copyable}
+   * message has been sent ({@link #copyableMessageSeen}): then every node is copied now, as {@link
+   * #forkEager} does.
+   */
   public Kernel fork() {
     checkUsable();
-    return new Kernel(this);
+    return new Kernel(this, copyableMessageSeen);
+  }
+
+  /**
+   * An independent copy that copies every node now, through one copier, as forks did before copy on
+   * first touch: the same result as {@link #fork}, for benchmarks that compare the two.
+   */
+  public Kernel forkEager() {
+    checkUsable();
+    return new Kernel(this, true);
+  }
+
+  /** Node {@code id}, this kernel's own: copied first if another kernel may still hold it. */
+  private Object own(int id) {
+    return shared[id] ? unshare(id) : nodes[id];
+  }
+
+  /**
+   * Replaces shared node {@code id} and its random stream with copies of them. One copier for the
+   * node alone is enough: while nodes are shared, no mutable object is reachable from two of them.
+   */
+  private Object unshare(int id) {
+    Object copy = copyNode(id, nodes[id], new Copier());
+    nodes[id] = copy;
+    randoms[id] = randoms[id].copy();
+    shared[id] = false;
+    return copy;
   }
 
   private Object copyNode(int id, Object node, Copier copier) {
@@ -257,7 +337,7 @@ public final class Kernel {
     context.self = node;
     context.sender = Context.NO_SENDER;
     try {
-      companions[node].start(nodes[node], context);
+      companions[node].start(own(node), context);
     } catch (Exception | AssertionError e) {
       throw fail(node, "start of node " + node, e);
     }
@@ -286,7 +366,7 @@ public final class Kernel {
     context.sender = sender;
     boolean handled;
     try {
-      handled = companions[node].dispatch(nodes[node], message, context);
+      handled = companions[node].dispatch(own(node), message, context);
     } catch (SimulationFailedException e) {
       throw e;
     } catch (Exception | AssertionError e) {
@@ -319,6 +399,7 @@ public final class Kernel {
     }
     long messageId = nextMessageId++;
     long digest = companions[to].messageDigest(message);
+    noteCopyable(message);
     if (crashed[from]) {
       trace.recordDrop(now, from, to, messageId, message, digest, DropReason.SENDER_CRASHED);
       return;
@@ -350,6 +431,7 @@ public final class Kernel {
     long id = nextTimerId++;
     pendingTimers.put(id, node);
     long digest = companions[node].messageDigest(message);
+    noteCopyable(message);
     trace.record(now, TraceKind.TIMER_SET, node, node, id, message, digest);
     queue.push(timeAfter(delayMicros), EventQueue.TIMER, node, node, id, message, digest);
     return id;
@@ -378,7 +460,45 @@ public final class Kernel {
     return true;
   }
 
+  /**
+   * Notes a message about to be queued if it is, or holds, a {@code @Copyable} value: see {@link
+   * #copyableMessageSeen}. Free where no message type is {@code @Copyable}, and checked only until
+   * the first one is seen.
+   */
+  private void noteCopyable(Object message) {
+    if (COPYABLE_MESSAGE_TYPES && !copyableMessageSeen && holdsCopyable(message)) {
+      copyableMessageSeen = true;
+    }
+  }
+
+  /**
+   * True if {@code value} is a {@code @Copyable} message or an (unmodifiable) collection holding
+   * one. Elements are visited in the collection's order, which cannot change the answer.
+   */
+  private static boolean holdsCopyable(Object value) {
+    if (value instanceof Collection<?> elements) {
+      for (Object element : elements) {
+        if (holdsCopyable(element)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        if (holdsCopyable(entry.getKey()) || holdsCopyable(entry.getValue())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return Messages.copy(value, new Copier()) != value;
+  }
+
   SimRandom randomOf(int node) {
+    if (shared[node]) {
+      unshare(node);
+    }
     return randoms[node];
   }
 
@@ -468,7 +588,12 @@ public final class Kernel {
       }
       record();
       Object fresh = newInstance(node);
+      // Only reads the crashed instance, which may still be shared: its durable fields are copied.
       companions[node].restoreDurable(nodes[node], fresh);
+      if (shared[node]) {
+        randoms[node] = randoms[node].copy();
+        shared[node] = false;
+      }
       nodes[node] = fresh;
       crashed[node] = false;
       start(node);
@@ -593,9 +718,14 @@ public final class Kernel {
     return ids.clone();
   }
 
+  /**
+   * Node {@code id}, which the caller may change: copied first if a fork still shares it. A node
+   * obtained before a fork belongs to neither side after it (a change to it would show in both
+   * until each has copied it): get it again.
+   */
   public Object node(int id) {
     checkNode(id);
-    return nodes[id];
+    return own(id);
   }
 
   public List<TraceEvent> trace() {
