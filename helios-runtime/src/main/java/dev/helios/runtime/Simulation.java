@@ -25,7 +25,8 @@ public final class Simulation {
 
   /**
    * An independent copy of this simulation: clock, queue, random streams, network and partitions,
-   * crashed nodes, timers, every node's state (through its generated copy) and the trace so far.
+   * crashed nodes, timers, every node's state (through its generated copy, made when either side
+   * first touches the node, so a fork costs what its branch changes) and the trace so far.
    * Changing or running either never affects the other, and running both gives the same trace.
    * Trace listeners stay with this simulation; attach them to the fork as needed.
    */
@@ -186,7 +187,11 @@ public final class Simulation {
     return kernel.nodeIds();
   }
 
-  /** The node with {@code id} (the crashed instance while it is crashed). */
+  /**
+   * The node with {@code id} (the crashed instance while it is crashed), yours to read or change. A
+   * fork shares nodes with its source until either side first touches one; a node you got before a
+   * fork belongs to neither side after it, so get it again from the side you mean.
+   */
   public Object node(int id) {
     return kernel.node(id);
   }
