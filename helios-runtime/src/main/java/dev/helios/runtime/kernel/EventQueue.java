@@ -46,21 +46,37 @@ final class EventQueue {
     freeSlots = new int[capacity];
   }
 
+  /**
+   * A compact copy of {@code source}: arrays sized to the pending events, not to the source's
+   * capacity, and event {@code i} of the heap in slot {@code i}. Slots are internal, so the copy
+   * pops the same events in the same order.
+   */
   private EventQueue(EventQueue source) {
-    heapTime = source.heapTime.clone();
-    heapSequence = source.heapSequence.clone();
-    heapSlot = source.heapSlot.clone();
+    int capacity = Math.max(16, source.size + (source.size >> 1));
     size = source.size;
     nextSequence = source.nextSequence;
-    kind = source.kind.clone();
-    from = source.from.clone();
-    to = source.to.clone();
-    id = source.id.clone();
-    digest = source.digest.clone();
-    payload = source.payload.clone();
-    freeSlots = source.freeSlots.clone();
-    freeCount = source.freeCount;
-    slotsUsed = source.slotsUsed;
+    heapTime = Arrays.copyOf(source.heapTime, capacity);
+    heapSequence = Arrays.copyOf(source.heapSequence, capacity);
+    heapSlot = new int[capacity];
+    kind = new byte[capacity];
+    from = new int[capacity];
+    to = new int[capacity];
+    id = new long[capacity];
+    digest = new long[capacity];
+    payload = new Object[capacity];
+    freeSlots = new int[capacity];
+    for (int position = 0; position < size; position++) {
+      int slot = source.heapSlot[position];
+      heapSlot[position] = position;
+      kind[position] = source.kind[slot];
+      from[position] = source.from[slot];
+      to[position] = source.to[slot];
+      id[position] = source.id[slot];
+      digest[position] = source.digest[slot];
+      payload[position] = source.payload[slot];
+    }
+    freeCount = 0;
+    slotsUsed = size;
   }
 
   /**
