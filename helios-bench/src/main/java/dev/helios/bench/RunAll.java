@@ -1,6 +1,7 @@
 package dev.helios.bench;
 
 import dev.helios.bench.dispatch.DispatchBenchmark;
+import dev.helios.bench.explore.ExplorerBenchmark;
 import dev.helios.bench.fork.ForkBenchmark;
 import dev.helios.bench.pingpong.PingPongBenchmark;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class RunAll {
             .include(ForkBenchmark.class.getName())
             .include(PingPongBenchmark.class.getName())
             .include(DispatchBenchmark.class.getName())
+            .include(ExplorerBenchmark.class.getName())
             .param("nodeCount", nodeCounts)
             .forks(forks)
             .warmupIterations(warmupIterations)
@@ -123,6 +125,7 @@ public final class RunAll {
     timeRow(out, figures, "dispatch vs Method.invoke (cached per class)", generated, "DispatchBenchmark.reflectionCached", "ns", 5);
     timeRow(out, figures, "dispatch vs Method.invoke (looked up by name each message)", generated, "DispatchBenchmark.reflectionLookupEachMessage", "ns", 0);
     timeRow(out, figures, "dispatch vs MethodHandle (cached per class)", generated, "DispatchBenchmark.methodHandleCached", "ns", 0);
+    explorerRows(out, figures);
     out.append("\nAllocation (gc.alloc.rate.norm), target for ping-pong: at most one small object (<= 32 B) per event\n\n");
     out.append("| benchmark | bytes per op | op | met |\n|---|---|---|---|\n");
     allocationRow(out, figures, fork, "fork, every node copied", Double.NaN);
@@ -160,6 +163,28 @@ public final class RunAll {
         .append(format(ratio)).append("x | ")
         .append(target > 0 ? "≥ " + format(target) + "x" : "—").append(" | ")
         .append(target > 0 ? (ratio >= target ? "yes" : "**no**") : "").append(" |\n");
+  }
+
+  /** The explorer (issue 10): one whole exploration per operation, shown as scenarios per second. */
+  private static void explorerRows(StringBuilder out, Map<String, Figure> figures) {
+    String withDedup = "ExplorerBenchmark.prefixSharingWithDedup";
+    String prefixOnly = "ExplorerBenchmark.prefixSharingOnly";
+    String scratch = "ExplorerBenchmark.fromScratch";
+    scenarioRow(out, figures, "explorer: prefix sharing (dedup off) vs from scratch", prefixOnly, scratch, 3);
+    scenarioRow(out, figures, "explorer: explore() (prefix sharing + dedup) vs from scratch", withDedup, scratch, 3);
+    scenarioRow(out, figures, "explorer: dedup on vs off", withDedup, prefixOnly, 0);
+    scenarioRow(out, figures, "explorer: parallelism 2 vs 1", "ExplorerBenchmark.prefixSharingWithDedupOnTwoThreads", withDedup, 0);
+  }
+
+  /** A row for the explorer's ms per exploration, shown as scenarios per second: the ratio is the speed-up. */
+  private static void scenarioRow(StringBuilder out, Map<String, Figure> figures, String label, String helios, String peer, double target) {
+    Figure h = figures.get(helios);
+    Figure p = figures.get(peer);
+    if (h == null || p == null) {
+      return;
+    }
+    double scenarios = ExplorerBenchmark.SCENARIO_COUNT;
+    row(out, label, format(scenarios / h.score()) + " k/s", format(scenarios / p.score()) + " k/s", p.score() / h.score(), target);
   }
 
   private static void allocationRow(StringBuilder out, Map<String, Figure> figures, String benchmark, String op, double targetBytes) {
