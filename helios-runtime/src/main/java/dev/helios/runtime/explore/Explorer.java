@@ -35,14 +35,23 @@ final class Explorer {
 
   /** Dedup: (depth, fingerprint) to what the subtree there found; looked up, never iterated. */
   private final Map<MemoKey, Subtree> memo = new HashMap<>();
-  /** The scenario index of each violation so far, while short enough to remember. */
-  private final List<Long> violationLog = new ArrayList<>();
+  /** Each violation so far, while short enough to remember (with dedup only): what a dedup hit reuses. */
+  private final List<Failure> violationLog = new ArrayList<>();
   private boolean violationLogFull;
 
   private record MemoKey(int depth, long fingerprint) {}
 
-  /** What a subtree found, relative to its root: its failing scenarios' offsets, and its counts. */
-  private record Subtree(long[] failingOffsets, long[] skippedCounts, long scenariosRun) {}
+  /** A failed scenario as a dedup hit reuses it: where it failed, and the faults it applied and skipped. */
+  private record Failure(long scenarioIndex, Finding finding, List<ScheduledFault> applied, List<ScheduledFault> skipped) {}
+
+  /**
+   * A failed scenario of a remembered subtree, relative to its root: its offset, the finding, and
+   * the faults it applied and skipped below the root.
+   */
+  private record FailureBelow(long offset, Finding finding, List<ScheduledFault> applied, List<ScheduledFault> skipped) {}
+
+  /** What a subtree found, relative to its root: its failing scenarios, and its counts. */
+  private record Subtree(List<FailureBelow> failures, long[] skippedCounts, long scenariosRun) {}
 
   private Explorer(Space space, long taskIndex, Progress progress) {
     this.space = space;
@@ -101,12 +110,14 @@ final class Explorer {
       key = new MemoKey(depth, sim.fingerprint());
       Subtree known = memo.get(key);
       if (known != null) {
-        replayKnown(depth, sim, firstScenario, known);
+        replayKnown(depth, firstScenario, known);
         return;
       }
     }
     long violationsBefore = result.violationCount;
     long runBefore = result.scenariosRunCount;
+    int appliedAtRoot = applied.size();
+    int skippedAtRoot = skipped.size();
     long[] skippedBefore = space.dedup ? result.skippedCounts.clone() : null;
     if (depth == k) {
       finishScenario(sim, firstScenario);
@@ -114,7 +125,7 @@ final class Explorer {
       branch(depth, sim, firstScenario, scenariosBelow);
     }
     if (key != null) {
-      remember(key, firstScenario, violationsBefore, runBefore, skippedBefore);
+      remember(key, firstScenario, appliedAtRoot, skippedAtRoot, violationsBefore, runBefore, skippedBefore);
     }
   }
 
@@ -166,79 +177,71 @@ final class Explorer {
   }
 
   private void report(long scenarioIndex, Finding finding) {
-    if (!violationLogFull) {
+    record(scenarioIndex, finding, applied, skipped, true);
+  }
+
+  /**
+   * Counts a violation, keeps it if under the cap, and logs it for dedup. {@code traceHashKnown}
+   * is false for one found through dedup, whose finding's trace hash is another path's.
+   */
+  private void record(
+      long scenarioIndex, Finding finding, List<ScheduledFault> appliedFaults, List<ScheduledFault> skippedFaults, boolean traceHashKnown) {
+    if (space.dedup && !violationLogFull) {
       if (violationLog.size() < VIOLATION_LOG_MAX) {
-        violationLog.add(scenarioIndex);
+        violationLog.add(new Failure(scenarioIndex, finding.withoutSimulation(), List.copyOf(appliedFaults), List.copyOf(skippedFaults)));
       } else {
         violationLogFull = true;
       }
     }
-    if (result.keeps()) {
-      result.add(Violation.of(space, scenarioIndex, seed, applied, skipped, space.untilMicros, finding));
-    } else {
+    if (!result.keeps()) {
       result.violationCount++;
+    } else if (traceHashKnown) {
+      result.add(Violation.of(space, scenarioIndex, seed, appliedFaults, skippedFaults, space.untilMicros, finding));
+    } else {
+      result.add(Violation.withTraceHashOnReplay(space, scenarioIndex, seed, appliedFaults, skippedFaults, space.untilMicros, finding));
     }
   }
 
-  private void remember(MemoKey key, long firstScenario, long violationsBefore, long runBefore, long[] skippedBefore) {
+  private void remember(
+      MemoKey key, long firstScenario, int appliedAtRoot, int skippedAtRoot, long violationsBefore, long runBefore, long[] skippedBefore) {
     int found = (int) Math.min(Integer.MAX_VALUE, result.violationCount - violationsBefore);
     if (memo.size() >= MEMO_ENTRIES_MAX || found > MEMO_VIOLATIONS_MAX || violationLogFull) {
       return;
     }
-    long[] offsets = new long[found];
-    for (int i = 0; i < found; i++) {
-      offsets[i] = violationLog.get(violationLog.size() - found + i) - firstScenario;
+    List<FailureBelow> failures = new ArrayList<>(found);
+    for (Failure failure : violationLog.subList(violationLog.size() - found, violationLog.size())) {
+      failures.add(new FailureBelow(failure.scenarioIndex() - firstScenario, failure.finding(),
+          failure.applied().subList(appliedAtRoot, failure.applied().size()),
+          failure.skipped().subList(skippedAtRoot, failure.skipped().size())));
     }
     long[] skippedCounts = new long[k];
     for (int i = 0; i < k; i++) {
       skippedCounts[i] = result.skippedCounts[i] - skippedBefore[i];
     }
-    memo.put(key, new Subtree(offsets, skippedCounts, result.scenariosRunCount - runBefore));
+    memo.put(key, new Subtree(List.copyOf(failures), skippedCounts, result.scenariosRunCount - runBefore));
   }
 
   /**
    * A subtree equal to one explored before: its scenarios count as they did there, and each one that
-   * failed there runs again from here, so its violation has this path's faults and trace hash.
+   * failed there fails here the same way (same state, same future), with this path's faults before
+   * its own. Only its trace hash differs, as the trace so far does: the violation works it out from
+   * a replay if it is asked for.
    */
-  private void replayKnown(int depth, Simulation sim, long firstScenario, Subtree known) {
+  private void replayKnown(int depth, long firstScenario, Subtree known) {
     long scenariosBelow = 1L << (k - depth);
     result.scenarioCount += scenariosBelow;
     result.scenariosDedupedCount += scenariosBelow;
     for (int i = 0; i < k; i++) {
       result.skippedCounts[i] += known.skippedCounts()[i];
     }
-    int appliedSize = applied.size();
-    int skippedSize = skipped.size();
-    for (long offset : known.failingOffsets()) {
-      Simulation copy = sim.fork();
-      Finding finding = null;
-      for (int d = depth; d < k && finding == null; d++) {
-        finding = ScenarioWalk.advance(space, copy, space.choices.get(d).atMicros());
-        boolean take = ((offset >>> (k - 1 - d)) & 1) != 0;
-        if (finding == null && take) {
-          finding = takeChoiceQuietly(copy, d);
-        }
-      }
-      if (finding == null) {
-        finding = ScenarioWalk.finish(space, copy, space.untilMicros);
-      }
-      if (finding != null) {
-        report(firstScenario + offset, finding);
-      }
-      truncate(applied, appliedSize);
-      truncate(skipped, skippedSize);
+    for (FailureBelow failure : known.failures()) {
+      List<ScheduledFault> appliedHere = new ArrayList<>(applied);
+      appliedHere.addAll(failure.applied());
+      List<ScheduledFault> skippedHere = new ArrayList<>(skipped);
+      skippedHere.addAll(failure.skipped());
+      record(firstScenario + failure.offset(), failure.finding(), appliedHere, skippedHere, false);
     }
-    progress.scenariosDone(scenariosBelow, known.failingOffsets().length);
+    progress.scenariosDone(scenariosBelow, known.failures().size());
   }
 
-  /** As {@link #takeChoice}, for a replayed scenario whose skips were counted with its subtree. */
-  private Finding takeChoiceQuietly(Simulation sim, int depth) {
-    ScheduledFault choice = space.choices.get(depth);
-    if (ScenarioWalk.applicable(sim, choice.fault())) {
-      applied.add(choice);
-      return ScenarioWalk.apply(space, sim, choice.fault());
-    }
-    skipped.add(choice);
-    return null;
-  }
 }

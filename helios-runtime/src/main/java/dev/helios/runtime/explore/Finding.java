@@ -10,4 +10,9 @@ record Finding(String check, String message, long timeMicros, long eventCount, l
   static Finding of(String check, String message, Simulation sim) {
     return new Finding(check, message, sim.nowMicros(), sim.eventCount(), sim.traceHash(), sim);
   }
+
+  /** This finding without its simulation, to remember it without keeping the simulation alive. */
+  Finding withoutSimulation() {
+    return new Finding(check, message, timeMicros, eventCount, traceHash, null);
+  }
 }

@@ -22,7 +22,9 @@ public final class Violation {
   private final long untilMicros;
   private final long timeMicros;
   private final long eventCount;
-  private final long traceHash;
+  /** The trace hash; for a violation found through dedup, worked out from a replay when first asked. */
+  private volatile long traceHash;
+  private volatile boolean traceHashKnown;
 
   Violation(
       Space space,
@@ -47,11 +49,24 @@ public final class Violation {
     this.timeMicros = timeMicros;
     this.eventCount = eventCount;
     this.traceHash = traceHash;
+    this.traceHashKnown = true;
   }
 
   static Violation of(Space space, long scenarioIndex, long seed, List<ScheduledFault> faults, List<ScheduledFault> skipped, long untilMicros, Finding finding) {
     return new Violation(space, scenarioIndex, finding.check(), finding.message(), seed, faults, skipped,
         untilMicros, finding.timeMicros(), finding.eventCount(), finding.traceHash());
+  }
+
+  /**
+   * A violation found through dedup: its check, message, time and event count are those of the
+   * equal branch it stands for (same state, same future), but its trace, which includes the faults
+   * that led here, is its own: its hash is worked out from a replay when first asked for.
+   */
+  static Violation withTraceHashOnReplay(
+      Space space, long scenarioIndex, long seed, List<ScheduledFault> faults, List<ScheduledFault> skipped, long untilMicros, Finding finding) {
+    Violation violation = of(space, scenarioIndex, seed, faults, skipped, untilMicros, finding);
+    violation.traceHashKnown = false;
+    return violation;
   }
 
   /** The name of the check that failed ({@code "node failure"} when a node's handler threw). */
@@ -110,6 +125,17 @@ public final class Violation {
 
   /** The trace hash when the check failed; {@link #replay()} reaches the same. */
   public long traceHash() {
+    if (!traceHashKnown) {
+      // Found through dedup: replay once. Two threads asking at once both get the same value.
+      Finding finding = ScenarioWalk.run(space, seed, faults, untilMicros, false, null, null);
+      if (finding == null || !finding.check().equals(check)) {
+        throw new IllegalStateException("the replay of " + this + " found " + (finding == null ? "no violation" : finding.check())
+            + ", though an equal branch (same fingerprint) failed \"" + check + "\": a check reads something a fingerprint"
+            + " leaves out, such as the trace; make it read the state, or explore with dedup(false)");
+      }
+      traceHash = finding.traceHash();
+      traceHashKnown = true;
+    }
     return traceHash;
   }
 
@@ -168,7 +194,7 @@ public final class Violation {
   }
 
   Violation boundTo(Space other) {
-    return new Violation(other, scenarioIndex, check, message, seed, faults, skipped, untilMicros, timeMicros, eventCount, traceHash);
+    return new Violation(other, scenarioIndex, check, message, seed, faults, skipped, untilMicros, timeMicros, eventCount, traceHash());
   }
 
   /** One line: check, message, seed and faults. */
@@ -181,12 +207,12 @@ public final class Violation {
   public boolean equals(Object other) {
     return other instanceof Violation that
         && scenarioIndex == that.scenarioIndex && seed == that.seed && untilMicros == that.untilMicros
-        && timeMicros == that.timeMicros && eventCount == that.eventCount && traceHash == that.traceHash
+        && timeMicros == that.timeMicros && eventCount == that.eventCount && traceHash() == that.traceHash()
         && check.equals(that.check) && message.equals(that.message) && faults.equals(that.faults) && skipped.equals(that.skipped);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(scenarioIndex, check, message, seed, faults, timeMicros, eventCount, traceHash);
+    return Objects.hash(scenarioIndex, check, message, seed, faults, timeMicros, eventCount); // not the hash: it may not be known yet
   }
 }
