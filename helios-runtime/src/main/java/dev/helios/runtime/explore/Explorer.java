@@ -13,7 +13,8 @@ import java.util.Map;
  * choice's time, forks, goes on without the fault, then applies it to the fork and goes on there,
  * so at most one fork per depth is alive. With dedup, a branch whose fingerprint equals one already
  * explored at the same depth is not run again: its scenarios are counted from the first, and the
- * ones that failed there are run again here to report their own faults and trace hash.
+ * ones that failed there are reported again with this path's faults (their trace hashes are worked
+ * out from a replay when asked for).
  */
 final class Explorer {
   /** Subtrees with more violations than this are not remembered for dedup. */
