@@ -23,7 +23,6 @@ final class Explorer {
   private static final int VIOLATION_LOG_MAX = 1 << 16;
 
   private final Space space;
-  private final int seedIndex;
   private final long seed;
   private final long taskIndex;
   private final int k;
@@ -58,8 +57,7 @@ final class Explorer {
     this.space = space;
     this.k = space.choiceCount();
     this.taskIndex = taskIndex;
-    this.seedIndex = (int) (taskIndex >>> space.splitDepth);
-    this.seed = space.seeds[seedIndex];
+    this.seed = space.seeds[(int) (taskIndex >>> space.splitDepth)];
     this.result = new TaskResult(k, space.violationsKeptMax);
     this.progress = progress;
   }

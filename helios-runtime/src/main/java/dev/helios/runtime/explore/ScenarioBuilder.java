@@ -394,11 +394,6 @@ public final class ScenarioBuilder {
     return ResultText.read(space(), text);
   }
 
-  /** The scenarios this space holds: seeds times 2^choices (before sharding). */
-  public long scenarioCount() {
-    return (seeds == null ? 1 : seeds.length) * (1L << choices.size());
-  }
-
   private long[] shardTasks(Space space) {
     long count = space.taskCount();
     long[] tasks = new long[(int) ((count - shardIndex + shardCount - 1) / shardCount)];

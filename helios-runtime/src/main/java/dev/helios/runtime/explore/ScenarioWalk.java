@@ -48,7 +48,7 @@ final class ScenarioWalk {
       if (next < 0 || next > toMicros || !sim.step()) {
         return null;
       }
-      Finding finding = askAlways(space, sim, "event " + sim.eventCount());
+      Finding finding = askAlways(space, sim, null);
       if (finding != null) {
         return finding;
       }
@@ -61,8 +61,8 @@ final class ScenarioWalk {
     }
   }
 
-  /** Asks the always checks after {@code what} (an event, or a fault applied between events). */
-  private static Finding askAlways(Space space, Simulation sim, String what) {
+  /** Asks the always checks after an event, or after {@code applied} if a fault was applied between events. */
+  private static Finding askAlways(Space space, Simulation sim, Fault applied) {
     if (!space.anyAlways) {
       return null;
     }
@@ -70,7 +70,8 @@ final class ScenarioWalk {
       if (check.kind() == Check.Kind.ALWAYS) {
         String why = check.ask(sim);
         if (why != null) {
-          return Finding.of(check.name(), why + " after " + what + " at " + TraceFormats.millis(sim.nowMicros()) + " ms", sim);
+          String after = applied == null ? "event " + sim.eventCount() : "\"" + applied + "\"";
+          return Finding.of(check.name(), why + " after " + after + " at " + TraceFormats.millis(sim.nowMicros()) + " ms", sim);
         }
       }
     }
@@ -109,7 +110,7 @@ final class ScenarioWalk {
     } catch (SimulationFailedException e) {
       return nodeFailure(sim, e);
     }
-    return askAlways(space, sim, "\"" + fault + "\"");
+    return askAlways(space, sim, fault);
   }
 
   /**

@@ -94,14 +94,6 @@ final class Space {
     return choices.size();
   }
 
-  long scenariosPerSeed() {
-    return 1L << choices.size();
-  }
-
-  long scenarioCount() {
-    return seeds.length * scenariosPerSeed();
-  }
-
   /** Tasks: each seed's space split at {@link #splitDepth}, the same for any parallelism or shard. */
   long taskCount() {
     return seeds.length * (1L << splitDepth);
@@ -113,11 +105,6 @@ final class Space {
 
   boolean liveness() {
     return healMicros >= 0;
-  }
-
-  /** The latest time a scenario can run to: {@link #untilMicros}, or the end of time. */
-  long endMicros() {
-    return untilMicros >= 0 ? untilMicros : Long.MAX_VALUE;
   }
 
   /** The liveness window's end: the heal plus the longest eventually check's bound. */

@@ -189,14 +189,6 @@ public final class Violation {
     return args.toString();
   }
 
-  Space space() {
-    return space;
-  }
-
-  Violation boundTo(Space other) {
-    return new Violation(other, scenarioIndex, check, message, seed, faults, skipped, untilMicros, timeMicros, eventCount, traceHash());
-  }
-
   /** One line: check, message, seed and faults. */
   @Override
   public String toString() {

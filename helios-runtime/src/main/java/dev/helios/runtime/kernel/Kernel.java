@@ -67,6 +67,8 @@ public final class Kernel {
    * independent in memory: run them on one thread at a time.
    */
   private final boolean[] shared;
+  /** How many nodes are shared: zero unless forked, so a run that never forks tests one field per touch. */
+  private int sharedCount;
   /**
    * True once a {@code @Copyable} message (or a collection holding one) has been sent, scheduled or
    * set as a timer here or in a kernel this one was forked from; from then on forks copy every node
@@ -184,6 +186,8 @@ public final class Kernel {
       this.randoms = source.randoms.clone();
       Arrays.fill(shared, true);
       Arrays.fill(source.shared, true);
+      this.sharedCount = ids.length;
+      source.sharedCount = ids.length;
     }
     this.crashed = source.crashed.clone();
     this.pendingTimers = new TreeMap<>(source.pendingTimers);
@@ -215,7 +219,7 @@ public final class Kernel {
 
   /** Node {@code id}, this kernel's own: copied first if another kernel may still hold it. */
   private Object own(int id) {
-    return shared[id] ? unshare(id) : nodes[id];
+    return sharedCount != 0 && shared[id] ? unshare(id) : nodes[id];
   }
 
   /**
@@ -227,6 +231,7 @@ public final class Kernel {
     nodes[id] = copy;
     randoms[id] = randoms[id].copy();
     shared[id] = false;
+    sharedCount--;
     return copy;
   }
 
@@ -496,7 +501,7 @@ public final class Kernel {
   }
 
   SimRandom randomOf(int node) {
-    if (shared[node]) {
+    if (sharedCount != 0 && shared[node]) {
       unshare(node);
     }
     return randoms[node];
@@ -593,6 +598,7 @@ public final class Kernel {
       if (shared[node]) {
         randoms[node] = randoms[node].copy();
         shared[node] = false;
+        sharedCount--;
       }
       nodes[node] = fresh;
       crashed[node] = false;
