@@ -13,6 +13,11 @@ import java.util.function.LongFunction;
  * Runs tasks on a fixed number of threads, each task a simulation of its own on one thread, and
  * hands the results over in task order. At most {@code 2 * threads} tasks are in flight, so results
  * waiting for an earlier one stay few.
+ *
+ * <p>The one use of threads in the runtime, and the kind the design allows: across independent
+ * simulations, never inside one. Each task builds its own simulation from the space's start and
+ * forks only within itself, so no node or queue is touched by two threads; the results do not
+ * depend on which thread ran what, since they are handed over in task order.
  */
 final class ThreadedTaskRunner implements TaskRunner {
   private final int threads;

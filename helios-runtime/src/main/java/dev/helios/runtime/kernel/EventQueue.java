@@ -52,19 +52,11 @@ final class EventQueue {
    * pops the same events in the same order.
    */
   private EventQueue(EventQueue source) {
-    int capacity = Math.max(16, source.size + (source.size >> 1));
+    this(source.size + (source.size >> 1));
     size = source.size;
     nextSequence = source.nextSequence;
-    heapTime = Arrays.copyOf(source.heapTime, capacity);
-    heapSequence = Arrays.copyOf(source.heapSequence, capacity);
-    heapSlot = new int[capacity];
-    kind = new byte[capacity];
-    from = new int[capacity];
-    to = new int[capacity];
-    id = new long[capacity];
-    digest = new long[capacity];
-    payload = new Object[capacity];
-    freeSlots = new int[capacity];
+    System.arraycopy(source.heapTime, 0, heapTime, 0, size);
+    System.arraycopy(source.heapSequence, 0, heapSequence, 0, size);
     for (int position = 0; position < size; position++) {
       int slot = source.heapSlot[position];
       heapSlot[position] = position;
@@ -75,7 +67,6 @@ final class EventQueue {
       digest[position] = source.digest[slot];
       payload[position] = source.payload[slot];
     }
-    freeCount = 0;
     slotsUsed = size;
   }
 
