@@ -31,13 +31,16 @@ import javax.tools.StandardLocation;
 /**
  * The Helios annotation processor: for each {@code @Node} or {@code @Copyable} class it validates
  * the class, builds a model and writes the companion {@code Foo_Helios}; it lists node companions
- * in {@code META-INF/services} so the runtime finds them without reflection.
+ * in {@code META-INF/services} so the runtime finds them without reflection; for each
+ * {@code @SimulationMain} class it writes {@code FooMain}, listed the same way as a
+ * {@code SimulationSource}.
  */
 @AutoService(Processor.class)
 public final class HeliosProcessor extends AbstractProcessor {
   static final String GENERATED = "javax.annotation.processing.Generated";
   static final String SERVICE_FILE =
       "META-INF/services/dev.helios.runtime.internal.NodeCompanion";
+  static final String SOURCES_FILE = "META-INF/services/dev.helios.runtime.SimulationSource";
 
   /**
    * Classes whose types did not resolve yet, retried next round (another processor may make them)
@@ -46,6 +49,8 @@ public final class HeliosProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Node companions generated in this compilation, for the services file. */
   private final Set<String> companions = new TreeSet<>();
+  /** Generated mains (each a SimulationSource) in this compilation, for their services file. */
+  private final Set<String> mains = new TreeSet<>();
 
   @Override
   public void init(ProcessingEnvironment processingEnv) {
@@ -159,7 +164,8 @@ public final class HeliosProcessor extends AbstractProcessor {
       }
     }
     if (round.processingOver()) {
-      writeServices();
+      writeServices(SERVICE_FILE, companions);
+      writeServices(SOURCES_FILE, mains);
     }
   }
 
@@ -182,6 +188,7 @@ public final class HeliosProcessor extends AbstractProcessor {
   private void writeMain(MainValidator.MainModel model) {
     try {
       MainWriter.write(model, getClass().getName()).writeTo(processingEnv.getFiler());
+      mains.add(model.mainClass().reflectionName());
     } catch (IOException e) {
       processingEnv.getMessager()
           .printMessage(Kind.ERROR, Diagnostic.WRITE_FAILED.format(model.mainClass(), e.getMessage()), model.element());
@@ -201,15 +208,15 @@ public final class HeliosProcessor extends AbstractProcessor {
     }
   }
 
-  /** Writes the services file, keeping entries an earlier incremental compilation wrote. */
-  private void writeServices() {
-    if (companions.isEmpty()) {
+  /** Writes a services file, keeping entries an earlier incremental compilation wrote. */
+  private void writeServices(String serviceFile, Set<String> generated) {
+    if (generated.isEmpty()) {
       return;
     }
     Filer filer = processingEnv.getFiler();
-    Set<String> entries = new TreeSet<>(companions);
+    Set<String> entries = new TreeSet<>(generated);
     try {
-      FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE);
+      FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "", serviceFile);
       try (BufferedReader reader =
           new BufferedReader(new InputStreamReader(existing.openInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = reader.readLine()) != null; ) {
@@ -222,7 +229,7 @@ public final class HeliosProcessor extends AbstractProcessor {
       // No earlier file: nothing to keep.
     }
     try {
-      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE);
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", serviceFile);
       try (Writer writer = file.openWriter()) {
         for (String entry : entries) {
           writer.write(entry);
@@ -231,7 +238,7 @@ public final class HeliosProcessor extends AbstractProcessor {
       }
     } catch (IOException e) {
       processingEnv.getMessager()
-          .printMessage(Kind.ERROR, Diagnostic.WRITE_FAILED.format(SERVICE_FILE, e.getMessage()));
+          .printMessage(Kind.ERROR, Diagnostic.WRITE_FAILED.format(serviceFile, e.getMessage()));
     }
   }
 }

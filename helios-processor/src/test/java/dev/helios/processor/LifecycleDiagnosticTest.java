@@ -8,6 +8,7 @@ import static dev.helios.processor.Compilations.source;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /** Diagnostics of {@code @Durable} (restarts) and {@code @SimulationMain} (the generated main). */
@@ -186,6 +187,18 @@ class LifecycleDiagnosticTest {
         .generatedSourceFile("test.DemoMain")
         .contentsAsUtf8String()
         .contains("int status = SimulationCli.run(\"DemoMain\", args, Demo::build);");
+    assertThat(compilation)
+        .generatedSourceFile("test.DemoMain")
+        .contentsAsUtf8String()
+        .contains("public final class DemoMain implements SimulationSource {");
+    assertThat(compilation)
+        .generatedSourceFile("test.DemoMain")
+        .contentsAsUtf8String()
+        .contains("throw new UnsupportedOperationException(\"test.Demo declares no scenarios(Simulation)\");");
+    assertThat(compilation)
+        .generatedFile(StandardLocation.CLASS_OUTPUT, HeliosProcessor.SOURCES_FILE)
+        .contentsAsUtf8String()
+        .isEqualTo("test.DemoMain\n");
   }
 
   @Test
