@@ -71,6 +71,11 @@ final class Bridge {
       if (untilMs > Long.MAX_VALUE / 1000) {
         return error("until: " + untilMs + " ms is too large; times are counted in µs up to " + Long.MAX_VALUE / 1000 + " ms");
       }
+      for (ScheduledFault fault : faults) {
+        if (untilMs >= 0 && fault.atMicros() > untilMs * 1000) {
+          return error("faults: \"" + fault + "\" comes after until " + untilMs + " ms; give faults at or before the end of the run");
+        }
+      }
       Simulation built = source.build(seed);
       if (built == null) {
         return error(source.name() + ".build(" + seed + ") returned null");

@@ -29,8 +29,11 @@ final class Session {
   private final List<ScheduledFault> schedule;
   private int nextFault;
   private final List<ScheduledFault> skipped = new ArrayList<>();
-  /** Events run end the run at this count (a checked scenario's end), or Long.MAX_VALUE. */
-  private final long stopEventCount;
+  /**
+   * Events run end the run at this count (a checked scenario's end), or Long.MAX_VALUE; lifted by a
+   * fault applied by hand, which changes the future the count was taken from.
+   */
+  private long stopEventCount;
   /** Events after this time are not run (the run's {@code until}), or -1 for no bound. */
   private final long untilMicros;
   private final List<Snapshot> snapshots = new ArrayList<>();
@@ -254,6 +257,7 @@ final class Session {
       at++;
     }
     schedule.add(at, new ScheduledFault(fault, now));
+    stopEventCount = Long.MAX_VALUE;
     snapshots.removeIf(snapshot -> snapshot.step() > step);
     while (nextFault <= at && stepOnce()) {
       // the events at this instant, the faults due before it, then the fault itself
