@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Prints what {@code --explore} or {@code --merge} found: the result's summary, then a command line
- * that replays each kept violation (the first {@link #REPLAYS_MAX}), and with {@code --shrink} the
+ * that replays each kept violation (the first {@link #REPLAYS_MAX}) and the browser visualizer's
+ * link query that shows it ({@code view: ?sim=...}), and with {@code --shrink} the
  * shrunk violation and its command line (the first {@link #SHRUNK_MAX}: each shrink reruns its
  * scenario many times).
  */
@@ -16,6 +17,11 @@ final class ExplorationReport {
   static final int SHRUNK_MAX = 5;
 
   private ExplorationReport() {}
+
+  /** The simulation a generated main ({@code FooMain}) runs, as the visualizer's {@code sim} parameter names it. */
+  static String simulationName(String program) {
+    return program.endsWith("Main") && program.length() > 4 ? program.substring(0, program.length() - 4) : program;
+  }
 
   static void print(String program, long buildSeed, ExplorationResult result, boolean shrink, PrintStream out) {
     out.print(result.summary());
@@ -29,11 +35,13 @@ final class ExplorationReport {
       Violation violation = kept.get(i);
       String number = (i + 1) + ": ";
       out.println("  " + number + program + " " + violation.replayArguments(buildSeed));
+      String indent = "  " + " ".repeat(number.length());
+      out.println(indent + "view: ?" + violation.viewQuery(simulationName(program), buildSeed));
       if (shrink && i < SHRUNK_MAX) {
         Violation shrunk = violation.shrink();
-        String indent = "  " + " ".repeat(number.length());
         out.println(indent + "shrunk: " + shrunk);
         out.println(indent + program + " " + shrunk.replayArguments(buildSeed));
+        out.println(indent + "view: ?" + shrunk.viewQuery(simulationName(program), buildSeed));
       }
     }
     if (kept.size() > shown) {

@@ -189,6 +189,40 @@ public final class Violation {
     return args.toString();
   }
 
+  /**
+   * The query string of the browser visualizer's link that replays this violation, as
+   * {@link #replayArguments(long)} does on the command line:
+   * {@code sim=NAME&seed=B[&run-seed=S]&faults=...[&until=MS]&run}, percent-encoded. Append it to
+   * the site's address after {@code ?} (see docs/WASM_GUIDE.md).
+   *
+   * @param simulation the {@code @SimulationMain} class's simple or qualified name
+   */
+  public String viewQuery(String simulation, long buildSeed) {
+    StringBuilder query = new StringBuilder("sim=").append(percentEncoded(simulation)).append("&seed=").append(buildSeed);
+    if (seed != buildSeed) {
+      query.append("&run-seed=").append(seed);
+    }
+    query.append("&faults=").append(percentEncoded(faultText()));
+    if (untilMicros >= 0 && untilMicros != space.untilMicros) {
+      query.append("&until=").append(untilMicros / 1000);
+    }
+    return query.append("&run").toString();
+  }
+
+  /** {@code text} with everything but unreserved characters (RFC 3986) as %XX of its UTF-8 bytes. */
+  private static String percentEncoded(String text) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append("0123456789ABCDEF".charAt(c >> 4)).append("0123456789ABCDEF".charAt(c & 15));
+      }
+    }
+    return encoded.toString();
+  }
+
   /** One line: check, message, seed and faults. */
   @Override
   public String toString() {

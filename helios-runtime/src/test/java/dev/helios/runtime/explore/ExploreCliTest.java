@@ -233,7 +233,8 @@ class ExploreCliTest {
     assertEquals(1, outcome.status(), outcome.err());
     assertTrue(outcome.out().contains("violations: 50\n"), outcome.out());
     assertTrue(outcome.out().contains("replay (the first 20 of 50 kept):\n"), outcome.out());
-    assertTrue(outcome.out().contains("\n  20: SimMain --seed 42 --run-seed 9 --faults \"crash 1 @ 20ms\"\n"), outcome.out());
+    assertTrue(outcome.out().contains("\n  20: SimMain --seed 42 --run-seed 9 --faults \"crash 1 @ 20ms\"\n"
+        + "      view: ?sim=Sim&seed=42&run-seed=9&faults=crash%201%20%40%2020ms&run\n"), outcome.out());
     assertFalse(outcome.out().contains("21: SimMain"), outcome.out());
     assertEquals(20 + 5, replayLines(outcome.out()).size(), outcome.out());
     assertEquals(5, outcome.out().split("shrunk: never", -1).length - 1, outcome.out());

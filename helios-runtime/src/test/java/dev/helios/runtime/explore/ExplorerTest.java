@@ -162,6 +162,8 @@ class ExplorerTest {
     assertEquals(60_000, shrunk.untilMicros(), "the bound cannot end before the crash");
     assertEquals(shrunk.traceHash(), shrunk.replay().traceHash());
     assertEquals("--seed 4 --faults \"crash 1 @ 60ms\"", shrunk.replayArguments());
+    assertEquals("sim=Beacons&seed=4&faults=crash%201%20%40%2060ms&run", shrunk.viewQuery("Beacons", 4));
+    assertEquals("sim=a.B&seed=3&run-seed=4&faults=crash%201%20%40%2060ms&run", shrunk.viewQuery("a.B", 3));
   }
 
   @Test
@@ -178,6 +180,7 @@ class ExplorerTest {
     assertEquals(2, shrunk.faults().size(), "node 0 hears from 1 or 2 unless both are gone: " + shrunk);
     assertTrue(shrunk.untilMicros() < 200_000, shrunk.toString());
     assertTrue(shrunk.replayArguments().contains(" --until " + shrunk.untilMicros() / 1000), shrunk.replayArguments());
+    assertTrue(shrunk.viewQuery("S", 4).endsWith("&until=" + shrunk.untilMicros() / 1000 + "&run"), shrunk.viewQuery("S", 4));
     assertEquals("node 0 heard within 12 ms", shrunk.check());
   }
 
