@@ -27,7 +27,7 @@ final class Bridge {
   private int nextHandle = 1;
 
   /** A session and what it was opened with. */
-  private record Opened(String name, Session session, String violation, long forkTraceSize, int parent) {}
+  private record Opened(String name, long buildSeed, Session session, Violation violation, long forkTraceSize, int parent) {}
 
   Bridge(List<SimulationSource> sources) {
     this.sources = List.copyOf(sources);
@@ -58,6 +58,8 @@ final class Bridge {
       SimulationSource source = source(name);
       long seed = parseLong("seed", seedText, "42");
       Long runSeed = runSeedText == null || runSeedText.isBlank() ? null : parseLong("run-seed", runSeedText, "7");
+      // A fault list in the link counts as given even if the flag says not: nothing is dropped silently.
+      faultsGiven |= faultsText != null && !faultsText.isBlank();
       List<ScheduledFault> faults;
       try {
         faults = faultsGiven ? ScheduledFault.parseAll(faultsText == null ? "" : faultsText) : List.of();
@@ -88,7 +90,7 @@ final class Bridge {
         }
       }
       Session session;
-      String violation = null;
+      Violation violation = null;
       if (source.hasScenarios() && faultsGiven) {
         ScenarioBuilder space = source.scenarios(built);
         long runSeedValue = runSeed == null ? seed : runSeed;
@@ -100,7 +102,7 @@ final class Bridge {
         }
         Simulation ended = run.simulation();
         session = new Session(built.fromStart(runSeedValue, true), ended.faultsApplied(), ended.eventCount(), -1);
-        violation = run.violation().map(Violation::toString).orElse(null);
+        violation = run.violation().orElse(null);
       } else {
         if (runSeed != null) {
           return error("run-seed: only a checked scenario (a simulation with scenarios, and faults given) takes a run seed");
@@ -109,7 +111,7 @@ final class Bridge {
         session = new Session(start, faults, Long.MAX_VALUE, untilMs < 0 ? -1 : untilMs * 1000);
       }
       int handle = nextHandle++;
-      sessions.put(handle, new Opened(source.name(), session, violation, 0, 0));
+      sessions.put(handle, new Opened(source.name(), seed, session, violation, 0, 0));
       return state(handle);
     } catch (BadInput e) {
       return error(e.getMessage());
@@ -155,7 +157,7 @@ final class Bridge {
     }
     int branch = nextHandle++;
     Session session = opened.session().branch();
-    sessions.put(branch, new Opened(opened.name(), session, null, session.simulation().traceSize(), handle));
+    sessions.put(branch, new Opened(opened.name(), opened.buildSeed(), session, null, session.simulation().traceSize(), handle));
     return state(branch);
   }
 
@@ -233,7 +235,8 @@ final class Bridge {
 
   /**
    * The index of the first trace event where runs {@code a} and {@code b} differ, compared from
-   * where the later-forked one branched off; -1 if one is a prefix of the other.
+   * where the later-forked one branched off (or from the shorter trace's end, if one was stepped
+   * back before that); -1 if one is a prefix of the other, so far.
    */
   int diverge(int a, int b) {
     Opened left = sessions.get(a);
@@ -241,9 +244,12 @@ final class Bridge {
     if (left == null || right == null) {
       return -1;
     }
-    int from = (int) Math.max(left.forkTraceSize(), right.forkTraceSize());
-    List<TraceEvent> one = left.session().simulation().traceFrom(from);
-    List<TraceEvent> two = right.session().simulation().traceFrom(from);
+    Simulation leftSim = left.session().simulation();
+    Simulation rightSim = right.session().simulation();
+    int from = (int) Math.min(Math.max(left.forkTraceSize(), right.forkTraceSize()),
+        Math.min(leftSim.traceSize(), rightSim.traceSize()));
+    List<TraceEvent> one = leftSim.traceFrom(from);
+    List<TraceEvent> two = rightSim.traceFrom(from);
     int common = Math.min(one.size(), two.size());
     for (int i = 0; i < common; i++) {
       if (!one.get(i).equals(two.get(i))) {
@@ -267,6 +273,7 @@ final class Bridge {
     json.append(",\"parent\":").append(opened.parent());
     json.append(",\"forkTraceSize\":").append(opened.forkTraceSize());
     json.append(",\"seed\":\"").append(sim.seed()).append('"');
+    json.append(",\"buildSeed\":\"").append(opened.buildSeed()).append('"');
     json.append(",\"nodes\":[");
     int[] ids = sim.nodeIds();
     for (int i = 0; i < ids.length; i++) {
@@ -302,8 +309,11 @@ final class Bridge {
       Json.string(json, skipped.get(i).toString());
     }
     json.append("],\"untilMicros\":").append(session.untilMicros());
+    Violation violation = opened.violation();
     json.append(",\"violation\":");
-    nullableString(json, opened.violation());
+    nullableString(json, violation == null ? null : violation.toString());
+    json.append(",\"violationMicros\":").append(violation == null ? -1 : violation.timeMicros());
+    json.append(",\"violationEventCount\":").append(violation == null ? -1 : violation.eventCount());
     return json.append('}').toString();
   }
 

@@ -117,16 +117,23 @@ final class Session {
     return ran;
   }
 
-  /** Runs steps while the next event is at or before {@code timeMicros}; stops at the end of the run. */
+  /**
+   * Runs every step at or before {@code timeMicros}, then moves the clock there (not past the run's
+   * {@code until}), so a fault applied by hand next lands at that time; stops at the end of the run.
+   */
   void advanceToMicros(long timeMicros) {
     while (!done) {
       long next = nextStepMicros();
       if (next < 0 || next > timeMicros) {
-        return;
+        break;
       }
       if (!stepOnce()) {
         return;
       }
+    }
+    long to = untilMicros >= 0 ? Math.min(timeMicros, untilMicros) : timeMicros;
+    if (!done && to > sim.nowMicros()) {
+      sim.runUntilMicros(to); // nothing is due by then: only the clock moves
     }
   }
 

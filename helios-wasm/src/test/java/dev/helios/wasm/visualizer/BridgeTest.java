@@ -199,12 +199,28 @@ class BridgeTest {
   }
 
   @Test
+  void runningToATimeMovesTheClockThereSoAFaultByHandLandsThere() {
+    int handle = open("Quickstart", "42", "", "", false, "").session();
+    Json state = Json.of(bridge.runUntil(handle, 60_000));
+    assertEquals(60_000, state.number("nowMicros"));
+    state = Json.of(bridge.apply(handle, "crash 1"));
+    assertEquals("crash 1 @ 60ms\n", state.string("faults"));
+    int bounded = open("Quickstart", "42", "", "", false, "40").session();
+    assertEquals(40_000, Json.of(bridge.runUntil(bounded, 90_000)).number("nowMicros"), "not past until");
+  }
+
+  @Test
   void aCheckedScenarioShowsItsViolation() {
     Json state = open("Quickstart", "7", "", "crash 1 @ 50ms", true, "");
     assertEquals("liveness: returned false at the end, 121.687 ms (seed 7, faults: crash 1 @ 50ms)", state.string("violation"));
     state = Json.of(bridge.step(state.session(), Integer.MAX_VALUE));
     assertEquals("399cce46877ec33e", state.string("traceHash"));
     assertEquals("the scenario's end", state.string("endReason"));
+    assertEquals(121_687, state.number("violationMicros"));
+    assertEquals(8, state.number("violationEventCount"));
+    assertEquals("7", state.string("buildSeed"));
+    // A fault list in the link is never dropped, whatever the flag says.
+    assertTrue(open("Quickstart", "7", "", "crash 1 @ 50ms", false, "").string("violation").startsWith("liveness"));
   }
 
   @Test
