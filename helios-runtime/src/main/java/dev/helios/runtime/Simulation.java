@@ -155,6 +155,21 @@ public final class Simulation {
     return kernel.isCrashed(node);
   }
 
+  /**
+   * True if {@code fault} can apply now: false for a crash of a crashed node and a restart of a
+   * running one (which {@link #apply} refuses), true for anything else. The explorer, the
+   * generated main's {@code --faults} and the visualizer skip a fault that cannot apply.
+   */
+  public boolean canApply(Fault fault) {
+    if (fault instanceof Fault.Crash crash) {
+      return !isCrashed(crash.node());
+    }
+    if (fault instanceof Fault.Restart restart) {
+      return isCrashed(restart.node());
+    }
+    return true;
+  }
+
   // ---- inspection ----
 
   /** The virtual time, in microseconds. */

@@ -51,6 +51,18 @@ class FaultTest {
   }
 
   @Test
+  void canApplySaysWhetherACrashOrRestartWouldBeRefused() {
+    Simulation sim = SimulationBuilder.create().ping(0).echo(1).build();
+    assertTrue(sim.canApply(new Fault.Crash(1)));
+    assertEquals(false, sim.canApply(new Fault.Restart(1)));
+    sim.crash(1);
+    assertEquals(false, sim.canApply(new Fault.Crash(1)));
+    assertTrue(sim.canApply(new Fault.Restart(1)));
+    assertTrue(sim.canApply(new Fault.Partition(0, 1)));
+    assertThrows(RuntimeException.class, () -> sim.crash(1), "apply refuses what canApply says cannot apply");
+  }
+
+  @Test
   void aCrashedNodeSendsNothing() {
     Simulation sim =
         SimulationBuilder.create()

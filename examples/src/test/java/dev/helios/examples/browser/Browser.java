@@ -300,6 +300,11 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
+  /** Runs {@code script} asynchronously: it ends by calling its last argument with the result. */
+  Object jsAsync(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+  }
+
   WebElement element(String css) {
     List<WebElement> found = driver.findElements(By.cssSelector(css));
     if (found.isEmpty()) {

@@ -15,11 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Numbers, printed and not asserted (a loaded CI machine is no place for speed limits): how fast
@@ -28,8 +24,7 @@ import org.junit.jupiter.api.TestInstance;
  * the test output or {@code target/surefire-reports/*BrowserMeasurementsTest-output.txt}.
  * What is asserted is that the numbers are real: both sides ran the same events.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrowserMeasurementsTest {
+class BrowserMeasurementsTest extends InBrowser {
   static final String PREFIX = "[browser-measurements] ";
   static final String KV = "dev.helios.examples.kv.ReplicatedKv";
   /** Timed seeds 0 to 99; warm-up seeds 1000 to 1039. */
@@ -37,24 +32,6 @@ class BrowserMeasurementsTest {
   static final int WARMUP_FROM = 1000;
   static final int WARMUP_SEEDS = 40;
 
-  private Browser browser;
-
-  @BeforeAll
-  void start() {
-    browser = BrowserSupport.start();
-  }
-
-  @BeforeEach
-  void requireBrowser() {
-    BrowserSupport.assumeStarted(browser);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   static void print(String line) {
     System.out.println(PREFIX + line);

@@ -19,11 +19,7 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The trace hash a simulation has in Chromium (the site's wasm) is the one it has on the JVM (the
@@ -35,8 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  * <p>All 80 browser runs go through {@code heliosPage.api} in one script on one page load; a few more
  * go through the page itself ({@code ?sim=..&seed=..&faults=..&run}), reading {@code #trace-hash}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrossPlatformHashTest {
+class CrossPlatformHashTest extends InBrowser {
   static final int SEEDS = 20;
 
   /** One simulation of the site, as the generated main wires it and as the page names it. */
@@ -72,24 +67,6 @@ class CrossPlatformHashTest {
   private static final Pattern SUMMARY =
       Pattern.compile("seed: (-?\\d+), events: (\\d+), .*trace hash: ([0-9a-f]{16})$");
 
-  private Browser browser;
-
-  @BeforeAll
-  void start() {
-    browser = BrowserSupport.start();
-  }
-
-  @BeforeEach
-  void requireBrowser() {
-    BrowserSupport.assumeStarted(browser);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   static List<Run> runs() {
     List<Run> runs = new ArrayList<>();

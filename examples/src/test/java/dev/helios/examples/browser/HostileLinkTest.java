@@ -11,11 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.UnhandledAlertException;
@@ -26,8 +22,7 @@ import org.openqa.selenium.UnhandledAlertException;
  * loaded for real; the probe of {@link Browser} sees every img/script/svg/iframe/object/embed
  * element added during the load, uncaught errors and dialogs.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileLinkTest {
+class HostileLinkTest extends InBrowser {
   static final List<String> PAYLOADS = List.of(
       "<img src=x onerror=\"window.__pwned=1\">",
       "<script>window.__pwned=2</script>",
@@ -51,26 +46,9 @@ class HostileLinkTest {
         errorVisible: !!error && error.getClientRects().length > 0 && getComputedStyle(error).visibility !== 'hidden'
       };""";
 
-  private Browser browser;
   /** Element counts on a page that shows an ordinary error, to compare the hostile ones with. */
   private String baselineCounts;
 
-  @BeforeAll
-  void start() {
-    browser = BrowserSupport.start();
-  }
-
-  @BeforeEach
-  void requireBrowser() {
-    BrowserSupport.assumeStarted(browser);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   /**
    * Loads {@code query}, waits for one of {@code states} and returns the page's {@link #INSPECT}

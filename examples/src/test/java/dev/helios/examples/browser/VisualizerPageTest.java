@@ -11,15 +11,12 @@ import dev.helios.runtime.Simulation;
 import dev.helios.runtime.trace.TraceFormats;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The visualizer page as a user drives it, by its DOM contract: stepping, stepping back, running to
@@ -27,8 +24,7 @@ import org.junit.jupiter.api.TestInstance;
  * fork side by side with its divergence, the inspector, a checked-scenario link with its violation,
  * and bad input. Screenshots go to {@code target/browser-screenshots/}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VisualizerPageTest {
+class VisualizerPageTest extends InBrowser {
   /** The quick start's trace hash at seed 42 (the seed's documented demo). */
   static final String QUICKSTART_42 = "73eed6afe185ea84";
   /** The checked scenario {@code ?sim=Quickstart&seed=7&faults=crash 1 @ 50ms}: node 0 loses node 1's reply. */
@@ -44,24 +40,6 @@ class VisualizerPageTest {
 
   private static final Pattern NUMBER = Pattern.compile("\\d+");
 
-  private Browser browser;
-
-  @BeforeAll
-  void start() {
-    browser = BrowserSupport.start();
-  }
-
-  @BeforeEach
-  void requireBrowser() {
-    BrowserSupport.assumeStarted(browser);
-  }
-
-  @AfterAll
-  void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   /** No test may leave an uncaught error in the page behind it. */
   @AfterEach
@@ -350,6 +328,47 @@ class VisualizerPageTest {
   void theReplicatedKvRunsToTheJvmsHashFromALink() {
     browser.openAndWait(Browser.query("sim", "dev.helios.examples.kv.ReplicatedKv", "seed", "9", "run", null), "done");
     assertEquals(jvmHash(ReplicatedKv.build(9)), browser.text("#trace-hash"), browser.diagnostics());
+  }
+
+  /**
+   * Both downloads hand over the whole trace: JSON Lines with one parsable object per trace line,
+   * and a Chrome trace whose traceEvents Perfetto reads. The page's anchor click is caught, and the
+   * blob it points at is read back.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDownloadsHoldTheWholeTrace() {
+    browser.openAndWait("?seed=42&run", "done");
+    long lines = eventCount();
+    browser.js("""
+        window.__downloads = [];
+        const blobs = new Map();
+        const createObjectURL = URL.createObjectURL;
+        URL.createObjectURL = blob => {
+          const url = createObjectURL.call(URL, blob);
+          blobs.set(url, blob);
+          return url;
+        };
+        HTMLAnchorElement.prototype.click = function () {
+          window.__downloads.push({ name: this.download, blob: blobs.get(this.href) });
+        };""");
+    browser.click("#download-jsonl");
+    browser.click("#download-perfetto");
+    browser.waitFor("window.__downloads.length === 2", java.time.Duration.ofSeconds(5), "two downloads");
+    Map<String, Object> files = (Map<String, Object>) browser.jsAsync("""
+        const done = arguments[arguments.length - 1];
+        Promise.all(window.__downloads.map(d => d.blob.text().then(text => [d.name, text])))
+            .then(pairs => done(Object.fromEntries(pairs)), e => done({ error: String(e) }));""");
+    String jsonl = (String) files.get("trace.jsonl");
+    String chrome = (String) files.get("trace.perfetto.json");
+    assertTrue(jsonl != null && chrome != null, "downloads: " + files.keySet());
+    List<String> jsonLines = jsonl.lines().toList();
+    assertEquals(lines, jsonLines.size(), "one JSON line per trace line");
+    assertEquals(jsonLines.size(), ((Number) browser.js(
+        "return arguments[0].filter(l => { try { return typeof JSON.parse(l) === 'object'; } catch (e) { return false; } }).length;",
+        jsonLines)).intValue(), "every line is a JSON object");
+    Object traceEvents = browser.js("const t = JSON.parse(arguments[0]); return Array.isArray(t.traceEvents) ? t.traceEvents.length : -1;", chrome);
+    assertTrue(((Number) traceEvents).intValue() > 0, "the Chrome trace has traceEvents: " + chrome.substring(0, Math.min(200, chrome.length())));
   }
 
   private static String jsString(String text) {

@@ -270,7 +270,7 @@ public final class SimulationCli {
         if (result.stopReason().isLimit()) {
           return result;
         }
-        if (canApply(sim, fault.fault())) {
+        if (sim.canApply(fault.fault())) {
           sim.apply(fault.fault());
         } else {
           skipped.add(fault);
@@ -280,15 +280,6 @@ public final class SimulationCli {
     return runToEnd(sim, options);
   }
 
-  private static boolean canApply(Simulation sim, Fault fault) {
-    if (fault instanceof Fault.Crash crash) {
-      return !sim.isCrashed(crash.node());
-    }
-    if (fault instanceof Fault.Restart restart) {
-      return sim.isCrashed(restart.node());
-    }
-    return true;
-  }
 
   private static String skipReason(Fault fault) {
     return fault instanceof Fault.Crash ? "the node was already crashed" : "the node was running";

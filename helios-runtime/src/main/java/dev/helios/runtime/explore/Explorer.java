@@ -89,7 +89,7 @@ final class Explorer {
   /** Applies choice {@code depth} to {@code sim} or skips it; returns a failure of a restart's start. */
   private Finding takeChoice(Simulation sim, int depth, long scenariosBelow) {
     ScheduledFault choice = space.choices.get(depth);
-    if (ScenarioWalk.applicable(sim, choice.fault())) {
+    if (sim.canApply(choice.fault())) {
       applied.add(choice);
       return ScenarioWalk.apply(space, sim, choice.fault());
     }

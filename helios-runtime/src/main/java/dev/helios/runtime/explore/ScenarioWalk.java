@@ -78,16 +78,6 @@ final class ScenarioWalk {
     return null;
   }
 
-  /** True if {@code fault} can apply to {@code sim} now: a crash of a running node, a restart of a crashed one, anything else. */
-  static boolean applicable(Simulation sim, Fault fault) {
-    if (fault instanceof Fault.Crash crash) {
-      return !sim.isCrashed(crash.node());
-    }
-    if (fault instanceof Fault.Restart restart) {
-      return sim.isCrashed(restart.node());
-    }
-    return true;
-  }
 
   /** Why {@code fault} was skipped, for the report. */
   static String skipReason(Fault fault) {
@@ -234,7 +224,7 @@ final class ScenarioWalk {
       if (finding != null) {
         return finding;
       }
-      if (applicable(sim, fault.fault())) {
+      if (sim.canApply(fault.fault())) {
         finding = apply(space, sim, fault.fault());
         if (finding != null) {
           return finding;

@@ -164,7 +164,7 @@ final class Session {
         ScheduledFault due = schedule.get(nextFault);
         if (next < 0 || next > due.atMicros()) {
           sim.runUntilMicros(Math.max(due.atMicros(), sim.nowMicros()));
-          if (applicable(sim, due.fault())) {
+          if (sim.canApply(due.fault())) {
             sim.apply(due.fault());
           } else {
             skipped.add(due);
@@ -254,7 +254,7 @@ final class Session {
         throw new IllegalArgumentException("\"" + fault + "\" names node " + node + ", which this simulation does not have");
       }
     }
-    if (!applicable(sim, fault)) {
+    if (!sim.canApply(fault)) {
       throw new IllegalArgumentException(
           "\"" + fault + "\" cannot apply now: " + (fault instanceof Fault.Crash ? "the node is already crashed" : "the node is running"));
     }
@@ -285,15 +285,6 @@ final class Session {
     return false;
   }
 
-  private static boolean applicable(Simulation sim, Fault fault) {
-    if (fault instanceof Fault.Crash crash) {
-      return !sim.isCrashed(crash.node());
-    }
-    if (fault instanceof Fault.Restart restart) {
-      return sim.isCrashed(restart.node());
-    }
-    return true;
-  }
 
   static String millis(long micros) {
     return dev.helios.runtime.trace.TraceFormats.millis(micros);
