@@ -218,6 +218,7 @@ public final class SimulationCli {
       }
       if (run.violation().isPresent()) {
         out.println("violation: " + run.violation().get());
+        out.println("view: ?" + run.violation().get().viewQuery(ExplorationReport.simulationName(program), options.seed()));
         status = 1;
       } else {
         out.println("every check held");

@@ -350,7 +350,8 @@ class ExploreCliTest {
     assertEquals(1, outcome.status(), outcome.err());
     assertTrue(outcome.out().startsWith(TraceFormats.text(expected.simulation().trace())), outcome.out());
     assertTrue(outcome.out().contains("\nskipped: restart 1 @ 10ms (the node was running)\n"), outcome.out());
-    assertTrue(outcome.out().contains("\nviolation: " + expected.violation().orElseThrow() + "\n"), outcome.out());
+    assertTrue(outcome.out().contains("\nviolation: " + expected.violation().orElseThrow() + "\n"
+        + "view: ?sim=Sim&seed=0&faults=partition%200-2%20%40%2015ms%3B%20crash%201%20%40%2020ms&run\n"), outcome.out());
     assertEquals(TraceFormats.hex(expected.simulation().traceHash()), outcome.traceHash());
 
     Path trace = work.resolve("trace.jsonl");
