@@ -308,6 +308,18 @@ class VisualizerPageTest extends InBrowser {
     browser.screenshot("violation-quickstart-seed-7-crash-1", null);
   }
 
+  /** The replay line an explorer prints, pasted, opens the same checked scenario as its link. */
+  @Test
+  void aPastedReplayCommandLineOpensThatRun() {
+    browser.openAndWait("sim=Quickstart&seed=1", "ready");
+    browser.type("#cli-input", "QuickstartMain --seed 7 --faults \"crash 1 @ 50ms\"");
+    browser.click("#cli-open");
+    browser.waitFor("document.body.dataset.state === 'done' && heliosPage.state().buildSeed === '7'",
+        java.time.Duration.ofSeconds(20), "the pasted run to end");
+    assertEquals(QUICKSTART_7_CRASH, browser.text("#trace-hash"), browser.diagnostics());
+    assertTrue(browser.text("#violation").contains("liveness"), browser.text("#violation"));
+  }
+
   @Test
   void badInputShowsAnErrorNotABlankPage() {
     browser.openAndWait("seed=abc", "error");
