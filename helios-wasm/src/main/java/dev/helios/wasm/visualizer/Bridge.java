@@ -101,7 +101,7 @@ final class Bridge {
           return error("until: " + e.getMessage());
         }
         Simulation ended = run.simulation();
-        session = new Session(built.fromStart(runSeedValue, true), ended.faultsApplied(), ended.eventCount(), -1);
+        session = new Session(built.fromStart(runSeedValue, true), ended.faultsApplied(), ended.eventCount(), ended.nowMicros());
         violation = run.violation().orElse(null);
       } else {
         if (runSeed != null) {

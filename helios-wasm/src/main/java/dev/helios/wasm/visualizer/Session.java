@@ -34,7 +34,10 @@ final class Session {
    * fault applied by hand, which changes the future the count was taken from.
    */
   private long stopEventCount;
-  /** Events after this time are not run (the run's {@code until}), or -1 for no bound. */
+  /**
+   * Events after this time are not run (the run's {@code until}; a checked scenario's end time), or
+   * -1 for no bound; the clock ends there.
+   */
   private final long untilMicros;
   private final List<Snapshot> snapshots = new ArrayList<>();
   /** The first step a snapshot cannot restore past (a branch starts at its fork). */
@@ -175,12 +178,11 @@ final class Session {
         }
       }
       if (sim.eventCount() >= stopEventCount) {
+        moveClockToUntil(next);
         return end("the scenario's end");
       }
       if (untilMicros >= 0 && (next < 0 || next > untilMicros)) {
-        if (sim.nowMicros() < untilMicros) {
-          sim.runUntilMicros(untilMicros);
-        }
+        moveClockToUntil(next);
         return end("until " + millis(untilMicros) + " ms");
       }
       if (next < 0) {
@@ -194,6 +196,13 @@ final class Session {
     } catch (SimulationFailedException e) {
       failure = e.getMessage();
       return end("a node failed");
+    }
+  }
+
+  /** Moves the clock to the run's bound, as the end of a bounded run does, when no event comes before it. */
+  private void moveClockToUntil(long nextEventMicros) {
+    if (untilMicros > sim.nowMicros() && (nextEventMicros < 0 || nextEventMicros > untilMicros)) {
+      sim.runUntilMicros(untilMicros);
     }
   }
 

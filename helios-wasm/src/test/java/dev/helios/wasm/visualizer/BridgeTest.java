@@ -104,6 +104,8 @@ class BridgeTest {
     state = Json.of(bridge.step(state.session(), Integer.MAX_VALUE));
     assertTrue(state.bool("done"), state.text);
     assertEquals(expected, state.string("traceHash"), name + " " + args + ": " + state.text + "\nCLI:\n" + cliOutput);
+    assertTrue(cliOutput.contains("virtual time: " + Session.millis(state.number("nowMicros")) + " ms,"),
+        "the clock ends where the generated main's does: " + state.text + "\nCLI:\n" + cliOutput);
   }
 
   private static String cli(List<String> args, java.util.function.LongFunction<Simulation> build, boolean scenarios) {
