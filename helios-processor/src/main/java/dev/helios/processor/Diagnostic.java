@@ -3,7 +3,8 @@ package dev.helios.processor;
 import java.util.Locale;
 
 /**
- * Every error the processor reports, each with a stable tag. A message states the rule in the
+ * Every error the processor reports (and its one note, {@link #LINT_SKIPPED}), each with a stable
+ * tag; the determinism checks' warnings are {@link Lint}. A message states the rule in the
  * present tense and, where there is one, the fix. {@code %s} slots are filled in order.
  */
 enum Diagnostic {
@@ -118,6 +119,16 @@ enum Diagnostic {
       "@%s class %s could not be processed because the type %s never resolved (in %s); it is missing from"
           + " the classpath, or the annotation processor that should generate it failed: add the library that"
           + " declares it to the classpath, or fix that processor's errors"),
+  STRICT_OPTION(
+      "StrictOption",
+      "-A%s=%s is not a setting: %s is true (every determinism finding is an error) or false (each is a"
+          + " warning, the default)"),
+  LINT_SKIPPED(
+      "LintSkipped",
+      "the determinism checks (WallClock, Randomness, Threads, StaticState, HashOrder, IdentityHash,"
+          + " MessageType) read method bodies through javac's Compiler Tree API, com.sun.source.util.Trees,"
+          + " which this compiler does not provide, so they were skipped; everything else was generated as"
+          + " usual"),
   WRITE_FAILED("WriteFailed", "cannot write %s: %s"),
   UNEXPECTED(
       "Unexpected",

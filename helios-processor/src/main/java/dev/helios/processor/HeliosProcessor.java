@@ -56,6 +56,13 @@ public final class HeliosProcessor extends AbstractProcessor {
   public void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
     LocalClassValidator.register(processingEnv);
+    DeterminismLint.register(processingEnv);
+  }
+
+  /** {@code -Ahelios.strict=true} makes every determinism finding an error. */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(DeterminismLint.STRICT_OPTION);
   }
 
   /**

@@ -302,7 +302,7 @@ final class NodeValidator {
         && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Object");
   }
 
-  private static boolean isOpen(TypeMirror messageType) {
+  static boolean isOpen(TypeMirror messageType) {
     if (messageType.getKind() != TypeKind.DECLARED) {
       return false;
     }
@@ -319,7 +319,7 @@ final class NodeValidator {
    * collections implement (the runtime checks, when one is sent, that it is unmodifiable); a
    * {@code @Copyable} class is copied at a fork, so it may be a whole message but not a part of one.
    */
-  private static String messageProblem(Shape shape, boolean whole) {
+  static String messageProblem(Shape shape, boolean whole) {
     if (shape instanceof Shape.Value value) {
       for (Shape.Part part : value.parts()) {
         String problem = messageProblem(part.shape(), false);

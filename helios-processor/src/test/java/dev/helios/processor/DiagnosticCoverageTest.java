@@ -22,7 +22,12 @@ class DiagnosticCoverageTest {
 
   /** The classes whose {@code @Covers} tests count. */
   private static final List<Class<?>> DIAGNOSTIC_TESTS =
-      List.of(DiagnosticTest.class, LifecycleDiagnosticTest.class, ValueDiagnosticTest.class, UnresolvedTypeTest.class);
+      List.of(
+          DiagnosticTest.class,
+          LifecycleDiagnosticTest.class,
+          ValueDiagnosticTest.class,
+          UnresolvedTypeTest.class,
+          LintSetupTest.class);
 
   private static List<Method> testMethods() {
     List<Method> methods = new ArrayList<>();
