@@ -2,8 +2,6 @@ package dev.helios.runtime.check;
 
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
-import dev.helios.runtime.trace.TraceEvent;
-import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -11,7 +9,8 @@ import java.util.function.LongFunction;
  * Builds and runs the same seed twice and compares the traces: the check behind the generated
  * main's {@code --check-determinism}, usable as plain code from tests and tools. Anything that leaks
  * into a run from outside the seed (the wall clock, hash order, a shared static) shows up as a
- * difference, and the first differing event names where.
+ * difference, and the first differing event names where. {@link ForkedDeterminismCheck} also forks
+ * the second run part way, which catches state a fork cannot copy.
  *
  * @param first the first run
  * @param second the second run
@@ -33,34 +32,12 @@ public record DeterminismCheck(SeedRun first, SeedRun second, String firstDiffer
     if (runs[0].traceHash() == runs[1].traceHash()) {
       return new DeterminismCheck(runs[0], runs[1], "");
     }
-    return new DeterminismCheck(runs[0], runs[1], firstDifference(simulations[0], simulations[1]));
+    return new DeterminismCheck(
+        runs[0], runs[1], TraceDiff.firstDifference(simulations[0], "first run", simulations[1], "second run"));
   }
 
   /** True if both runs were built and recorded the same trace. */
   public boolean deterministic() {
     return firstDifference.isEmpty();
-  }
-
-  private static String firstDifference(Simulation first, Simulation second) {
-    if (!first.isRecording()) {
-      return "the trace hashes differ, but build(seed) turns recording off, so the event cannot be named;"
-          + " remove recordTrace(false) to see it";
-    }
-    List<TraceEvent> firstTrace = first.trace();
-    List<TraceEvent> secondTrace = second.trace();
-    int common = Math.min(firstTrace.size(), secondTrace.size());
-    for (int i = 0; i < common; i++) {
-      if (!firstTrace.get(i).equals(secondTrace.get(i))) {
-        return "first difference at trace event " + i + ":\n    first run:  " + firstTrace.get(i).toText()
-            + "\n    second run: " + secondTrace.get(i).toText();
-      }
-    }
-    if (firstTrace.size() == secondTrace.size()) {
-      return "the trace hashes differ but the recorded events are equal: a payload's text hides a difference"
-          + " its digest sees (compare the messages' fields)";
-    }
-    boolean firstLonger = firstTrace.size() > secondTrace.size();
-    return "the traces agree for " + common + " events, then the " + (firstLonger ? "first" : "second")
-        + " run has more: " + (firstLonger ? firstTrace : secondTrace).get(common).toText();
   }
 }
