@@ -1,8 +1,10 @@
 package dev.helios.examples;
 
+import static dev.helios.junit.HeliosAssertions.assertDeterministic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helios.junit.SimulationTest;
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.StopReason;
@@ -17,18 +19,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QuickstartTest {
-  @Test
-  void theQuickStartRunsToQuiescenceAndPingCountsEveryReplyThatWasNotLost() {
-    for (long seed = 0; seed < 20; seed++) {
-      Simulation sim = Quickstart.build(seed);
-      RunResult result = sim.run();
-      assertEquals(StopReason.QUIESCENT, result.stopReason(), "seed=" + seed);
-      long drops = sim.trace().stream().filter(e -> e.kind() == TraceKind.DROP).count();
-      // Two requests, each answered unless the request or the reply is lost.
-      long replies = sim.node(0, Ping.class).repliesReceived();
-      assertTrue(replies + drops == 2 || (replies < 2 && drops > 0), "seed=" + seed);
-      assertEquals(replies, sim.trace().stream().filter(e -> e.kind() == TraceKind.DELIVER && e.to() == 0).count());
-    }
+  @SimulationTest(seeds = "0..19", simulation = Quickstart.class)
+  void theQuickStartRunsToQuiescenceAndPingCountsEveryReplyThatWasNotLost(Simulation sim) {
+    RunResult result = sim.run();
+    assertEquals(StopReason.QUIESCENT, result.stopReason());
+    long drops = sim.trace().stream().filter(e -> e.kind() == TraceKind.DROP).count();
+    // Two requests, each answered unless the request or the reply is lost.
+    long replies = sim.node(0, Ping.class).repliesReceived();
+    assertTrue(replies + drops == 2 || (replies < 2 && drops > 0), replies + " replies, " + drops + " drops");
+    assertEquals(replies, sim.trace().stream().filter(e -> e.kind() == TraceKind.DELIVER && e.to() == 0).count());
+  }
+
+  @SimulationTest(seeds = "0..9")
+  void sameSeedSameTraceRunTwiceOrForked(long seed) {
+    assertDeterministic(Quickstart.class, seed);
   }
 
   @Test

@@ -1,9 +1,11 @@
 package dev.helios.examples.heartbeat;
 
+import static dev.helios.junit.HeliosAssertions.assertDeterministic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helios.junit.SimulationTest;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.explore.ExplorationResult;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,12 @@ class HeartbeatsTest {
     sim.run();
     assertTrue(sim.traceSize() > 100_000, "trace events: " + sim.traceSize());
     assertTrue(sim.nowMicros() > 15_950_000 && sim.nowMicros() <= 16_000_000, "it runs to its 16 s horizon: " + sim.nowMicros());
+  }
+
+  /** Three runs of about 100,000 events each: the long run replays exactly, and so does a fork of it. */
+  @SimulationTest(seeds = "0..1")
+  void sameSeedSameTraceRunTwiceOrForked(long seed) {
+    assertDeterministic(Heartbeats.class, seed);
   }
 
   @Test

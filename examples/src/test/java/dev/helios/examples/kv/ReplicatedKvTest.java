@@ -1,8 +1,10 @@
 package dev.helios.examples.kv;
 
+import static dev.helios.junit.HeliosAssertions.assertDeterministic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helios.junit.SimulationTest;
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.StopReason;
@@ -13,25 +15,26 @@ import org.junit.jupiter.api.Test;
 
 /** The replicated key-value example keeps its promises under every seed's faults. */
 class ReplicatedKvTest {
-  @Test
-  void everyPutIsConfirmedAndEveryBackupEndsWithThePrimarysLog() {
-    for (long seed = 0; seed < 100; seed++) {
-      Simulation sim = ReplicatedKv.build(seed);
-      RunResult result = sim.run();
-      String context = "seed=" + seed;
-      assertEquals(StopReason.QUIESCENT, result.stopReason(), context + ": " + result.summary());
-      Primary primary = sim.node(ReplicatedKv.PRIMARY, Primary.class);
-      assertEquals(ReplicatedKv.PUTS, primary.log.size(), context);
-      assertEquals(ReplicatedKv.PUTS, sim.node(ReplicatedKv.CLIENT, Client.class).confirmedCount(), context);
-      for (int backup : new int[] {1, 2}) {
-        List<Backup.Entry> log = sim.node(backup, Backup.class).log();
-        assertEquals(ReplicatedKv.PUTS, log.size(), context + " backup " + backup);
-        for (int i = 0; i < log.size(); i++) {
-          assertEquals(primary.log.get(i).key(), log.get(i).key(), context);
-          assertEquals(primary.log.get(i).value(), log.get(i).value(), context);
-        }
+  @SimulationTest(seeds = "0..99", simulation = ReplicatedKv.class)
+  void everyPutIsConfirmedAndEveryBackupEndsWithThePrimarysLog(Simulation sim) {
+    RunResult result = sim.run();
+    assertEquals(StopReason.QUIESCENT, result.stopReason(), result.summary());
+    Primary primary = sim.node(ReplicatedKv.PRIMARY, Primary.class);
+    assertEquals(ReplicatedKv.PUTS, primary.log.size());
+    assertEquals(ReplicatedKv.PUTS, sim.node(ReplicatedKv.CLIENT, Client.class).confirmedCount());
+    for (int backup : new int[] {1, 2}) {
+      List<Backup.Entry> log = sim.node(backup, Backup.class).log();
+      assertEquals(ReplicatedKv.PUTS, log.size(), "backup " + backup);
+      for (int i = 0; i < log.size(); i++) {
+        assertEquals(primary.log.get(i).key(), log.get(i).key(), "backup " + backup + ", entry " + i);
+        assertEquals(primary.log.get(i).value(), log.get(i).value(), "backup " + backup + ", entry " + i);
       }
     }
+  }
+
+  @SimulationTest(seeds = "0..4")
+  void sameSeedSameTraceRunTwiceOrForked(long seed) {
+    assertDeterministic(ReplicatedKv.class, seed);
   }
 
   @Test
