@@ -34,7 +34,8 @@ class DocSnippetsTest {
       Pattern.compile("^(@|record |final class |class |enum |interface |sealed )");
   private static final List<String> IMPORTED_PACKAGES = List.of(
       "dev.helios.runtime", "dev.helios.runtime.nodes", "dev.helios.runtime.trace", "dev.helios.runtime.fault",
-      "dev.helios.runtime.check", "dev.helios.runtime.cli", "dev.helios.runtime.explore", "dev.helios.annotations", "java.util");
+      "dev.helios.runtime.check", "dev.helios.runtime.cli", "dev.helios.runtime.explore", "dev.helios.annotations",
+      "dev.helios.junit", "dev.helios.examples", "java.util");
   private static final String WALL_TIME = "wall time: \\d+ ms";
 
   @ParameterizedTest(name = "{0}")
@@ -92,6 +93,7 @@ class DocSnippetsTest {
       throws IOException, InterruptedException {
     StringBuilder source = new StringBuilder();
     source.append("package snippets;\n\n");
+    source.append("import static org.junit.jupiter.api.Assertions.*;\n");
     for (String pkg : IMPORTED_PACKAGES) {
       source.append("import ").append(pkg).append(".*;\n");
     }
