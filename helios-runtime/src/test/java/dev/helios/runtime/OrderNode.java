@@ -139,6 +139,8 @@ final class OrderNode {
     return (context.self() + 1 + context.random().nextInt(peers - 1)) % peers;
   }
 
+  /** Hash order on purpose: within one JVM a fork must walk the HashMap in the original's order. */
+  @SuppressWarnings("helios:HashOrder")
   private List<String> firstKeys(int count) {
     List<String> keys = new ArrayList<>();
     for (String key : counts.keySet()) {
