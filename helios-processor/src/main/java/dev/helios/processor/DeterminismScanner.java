@@ -115,7 +115,8 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
         && element.getKind() == ElementKind.FIELD
         && element.getModifiers().contains(Modifier.STATIC)
         && !element.getModifiers().contains(Modifier.FINAL)) {
-      report(Lint.STATIC_STATE, getCurrentPath(), Lint.STATIC_STATE.format(element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName()));
+      String field = element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName();
+      report(Lint.STATIC_STATE, getCurrentPath(), field);
     }
     return super.visitVariable(tree, unused);
   }
@@ -123,7 +124,7 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitMethod(MethodTree tree, Void unused) {
     if (checking() && tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
-      report(Lint.THREADS, getCurrentPath(), Lint.THREADS.format("synchronized method " + tree.getName(), "locks a monitor"));
+      report(Lint.THREADS, getCurrentPath(), "synchronized method " + tree.getName(), "locks a monitor");
     }
     return super.visitMethod(tree, unused);
   }
@@ -131,7 +132,7 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitSynchronized(SynchronizedTree tree, Void unused) {
     if (checking()) {
-      report(Lint.THREADS, getCurrentPath(), Lint.THREADS.format("a synchronized block", "locks a monitor"));
+      report(Lint.THREADS, getCurrentPath(), "a synchronized block", "locks a monitor");
     }
     return super.visitSynchronized(tree, unused);
   }
@@ -164,14 +165,14 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
       String text = "new " + type.getSimpleName() + (tree.getArguments().isEmpty() ? "()" : "(...)");
       boolean noArguments = constructor.getParameters().isEmpty();
       if (noArguments && isAny(type, "java.util.Date", "java.util.GregorianCalendar")) {
-        report(Lint.WALL_CLOCK, getCurrentPath(), Lint.WALL_CLOCK.format(text));
+        report(Lint.WALL_CLOCK, getCurrentPath(), text);
       } else if (isSubclassOf(type, "java.util.Random") || isSubclassOf(type, "java.util.SplittableRandom")) {
-        report(Lint.RANDOMNESS, getCurrentPath(), Lint.RANDOMNESS.format(text));
+        report(Lint.RANDOMNESS, getCurrentPath(), text);
       } else if (isSubclassOf(type, "java.lang.Thread")
           || isSubclassOf(type, "java.util.concurrent.Executor")
           || isSubclassOf(type, "java.util.Timer")
           || isSubclassOf(type, "java.util.concurrent.CompletableFuture")) {
-        report(Lint.THREADS, getCurrentPath(), Lint.THREADS.format(text, "runs code on another thread"));
+        report(Lint.THREADS, getCurrentPath(), text, "runs code on another thread");
       }
       checkCopiesHashOrder(type, tree.getArguments(), text);
     }
@@ -188,13 +189,13 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
     if (receiver != null && ITERATING_METHODS.contains(name)) {
       String origin = hashOrigin(receiver);
       if (origin != null) {
-        report(Lint.HASH_ORDER, getCurrentPath(), Lint.HASH_ORDER.format(text, shortText(receiver), origin));
+        report(Lint.HASH_ORDER, getCurrentPath(), text, shortText(receiver), origin);
       }
     }
-    if (name.equals("addAll") && receiver != null && !isHashOrderedType(trees.getTypeMirror(pathOf(receiver)))) {
+    if (name.equals("addAll") && receiver != null) {
       checkCopiesHashOrder(typeOf(receiver), tree.getArguments(), text);
     }
-    if (isAny(owner, "java.util.List") && (name.equals("copyOf"))
+    if (isAny(owner, "java.util.List") && name.equals("copyOf")
         || isAny(owner, "java.lang.String") && (name.equals("join") || name.equals("valueOf"))
         || isAny(owner, "java.util.Objects") && name.equals("toString")) {
       checkCopiesHashOrder(null, tree.getArguments(), text);
@@ -203,18 +204,16 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
     if (name.equals("hashCode") && method.getParameters().isEmpty() && receiver != null) {
       String reason = unstableHash(trees.getTypeMirror(pathOf(receiver)), 0);
       if (reason != null) {
-        report(Lint.IDENTITY_HASH, getCurrentPath(), Lint.IDENTITY_HASH.format(text, " (" + reason + ")"));
+        report(Lint.IDENTITY_HASH, getCurrentPath(), text, " (" + reason + ")");
       }
     } else if (isAny(owner, "java.lang.System") && name.equals("identityHashCode")) {
-      report(Lint.IDENTITY_HASH, getCurrentPath(), Lint.IDENTITY_HASH.format(text, ""));
+      report(Lint.IDENTITY_HASH, getCurrentPath(), text, "");
     } else if (isAny(owner, "java.util.Objects") && (name.equals("hash") || name.equals("hashCode"))) {
       for (ExpressionTree argument : tree.getArguments()) {
         String reason = unstableHash(trees.getTypeMirror(pathOf(argument)), 0);
         if (reason != null) {
-          report(
-              Lint.IDENTITY_HASH,
-              getCurrentPath(),
-              Lint.IDENTITY_HASH.format(text, " (it hashes " + shortText(argument) + ": " + reason + ")"));
+          String why = " (it hashes " + shortText(argument) + ": " + reason + ")";
+          report(Lint.IDENTITY_HASH, getCurrentPath(), text, why);
           break;
         }
       }
@@ -233,7 +232,7 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
         || ownerName.startsWith("java.time.") && isStatic && name.equals("now")
         || isAny(owner, "java.time.Clock", "java.time.InstantSource")
         || isAny(owner, "java.util.Calendar") && name.equals("getInstance")) {
-      report(Lint.WALL_CLOCK, getCurrentPath(), Lint.WALL_CLOCK.format(text));
+      report(Lint.WALL_CLOCK, getCurrentPath(), text);
       return;
     }
     if (isAny(owner, "java.lang.Math", "java.lang.StrictMath") && name.equals("random")
@@ -241,12 +240,12 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
         || isAny(owner, "java.util.UUID") && name.equals("randomUUID")
         || isAny(owner, "java.security.SecureRandom", "java.util.random.RandomGenerator") && isStatic
         || isAny(owner, "java.util.Collections") && name.equals("shuffle") && method.getParameters().size() == 1) {
-      report(Lint.RANDOMNESS, getCurrentPath(), Lint.RANDOMNESS.format(text));
+      report(Lint.RANDOMNESS, getCurrentPath(), text);
       return;
     }
     String threads = threadUse(owner, name, isStatic);
     if (threads != null) {
-      report(Lint.THREADS, getCurrentPath(), Lint.THREADS.format(text, threads));
+      report(Lint.THREADS, getCurrentPath(), text, threads);
     }
   }
 
@@ -310,7 +309,7 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
     ShapeResolver.Result result = resolver.resolve(type);
     String problem = result.ok() ? NodeValidator.messageProblem(result.shape(), true) : result.problem();
     if (problem != null) {
-      report(Lint.MESSAGE_TYPE, pathOf(message), Lint.MESSAGE_TYPE.format(text, "a " + type, problem));
+      report(Lint.MESSAGE_TYPE, pathOf(message), text, "a " + type, problem);
     }
   }
 
@@ -330,10 +329,7 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
     if (checking()) {
       String origin = hashOrigin(tree.getExpression());
       if (origin != null) {
-        report(
-            Lint.HASH_ORDER,
-            pathOf(tree.getExpression()),
-            Lint.HASH_ORDER.format("this for-each loop", shortText(tree.getExpression()), origin));
+        report(Lint.HASH_ORDER, pathOf(tree.getExpression()), "this for-each loop", shortText(tree.getExpression()), origin);
       }
     }
     return super.visitEnhancedForLoop(tree, unused);
@@ -345,10 +341,7 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
       for (ExpressionTree operand : List.of(tree.getLeftOperand(), tree.getRightOperand())) {
         String origin = hashOrigin(operand);
         if (origin != null) {
-          report(
-              Lint.HASH_ORDER,
-              pathOf(operand),
-              Lint.HASH_ORDER.format("joining it to a string", shortText(operand), origin));
+          report(Lint.HASH_ORDER, pathOf(operand), "joining it to a string", shortText(operand), origin);
         }
       }
     }
@@ -372,7 +365,7 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
     for (ExpressionTree argument : arguments) {
       String origin = hashOrigin(argument);
       if (origin != null) {
-        report(Lint.HASH_ORDER, pathOf(argument), Lint.HASH_ORDER.format(text, shortText(argument), origin));
+        report(Lint.HASH_ORDER, pathOf(argument), text, shortText(argument), origin);
       }
     }
   }
@@ -556,8 +549,8 @@ final class DeterminismScanner extends TreePathScanner<Void, Void> {
 
   // ---- helpers ----
 
-  private void report(Lint lint, TreePath path, String message) {
-    reporter.report(lint, message, path, unit);
+  private void report(Lint lint, TreePath path, Object... arguments) {
+    reporter.report(lint, lint.format(arguments), path, unit);
   }
 
   private TypeElement typeOf(ExpressionTree expression) {
