@@ -365,9 +365,23 @@ final class NodeValidator {
   }
 
   /** Adds the concrete classes a value of {@code shape} can be, that generated code knows by value. */
+  /**
+   * Adds the classes of {@code shape} that are known by value: a record or class, and those of its
+   * parts, down through collections, so that a record inside a message (a log entry in a list) is
+   * digested and described as the message is.
+   */
   private static void addConcrete(Shape shape, Map<String, NodeModel.MessageType> into) {
     if (shape instanceof Shape.Value value) {
-      into.putIfAbsent(value.type().canonicalName(), new NodeModel.MessageType(value.type(), shape));
+      if (into.putIfAbsent(value.type().canonicalName(), new NodeModel.MessageType(value.type(), shape)) == null) {
+        for (Shape.Part part : value.parts()) {
+          addConcrete(part.shape(), into);
+        }
+      }
+    } else if (shape instanceof Shape.Elements elements) {
+      addConcrete(elements.element(), into);
+    } else if (shape instanceof Shape.Entries entries) {
+      addConcrete(entries.key(), into);
+      addConcrete(entries.value(), into);
     } else if (shape instanceof Shape.Copyable copyable) {
       into.putIfAbsent(copyable.type().canonicalName(), new NodeModel.MessageType(copyable.type(), shape));
     } else if (shape instanceof Shape.Sealed sealed) {

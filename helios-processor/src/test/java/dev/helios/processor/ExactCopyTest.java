@@ -345,6 +345,45 @@ class ExactCopyTest {
   }
 
   @Test
+  void recordsInsideAMessageAreKnownByValueToo() {
+    LoadedNodes nodes =
+        LoadedNodes.compile(
+            classes,
+            source(
+                "test.Log",
+                """
+                package test;
+                import dev.helios.annotations.Node;
+                import dev.helios.annotations.OnMessage;
+                import java.util.List;
+                import java.util.Map;
+                @Node
+                final class Log {
+                  sealed interface Command permits Put, Get {}
+                  record Put(String key, long value) implements Command {}
+                  record Get(String key) implements Command {}
+                  record Entry(long term, Command command) {}
+                  record Label(String text) {}
+                  record Append(List<Entry> entries, Map<String, Label> labels) {}
+
+                  @OnMessage
+                  void onAppend(Append append) {}
+                }
+                """));
+    LoadedNodes.Companion companion = nodes.companion("test.Log");
+    Object put = nodes.create("test.Log$Put", "x", 7L);
+    Object entry = nodes.create("test.Log$Entry", 2L, put);
+    assertEquals("Entry[term=2, command=Put[key=\"x\", value=7]]", companion.messageText(entry));
+    assertEquals("Label[text=\"a\"]", companion.messageText(nodes.create("test.Log$Label", "a")));
+    assertEquals(
+        companion.messageDigest(entry),
+        companion.messageDigest(nodes.create("test.Log$Entry", 2L, nodes.create("test.Log$Put", "x", 7L))));
+    assertNotEquals(
+        companion.messageDigest(entry),
+        companion.messageDigest(nodes.create("test.Log$Entry", 2L, nodes.create("test.Log$Get", "x"))));
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void theRuntimeKnowsTheImmutableJdkValuesTheProcessorAccepts() throws Exception {
     try (URLClassLoader loader = new URLClassLoader(
