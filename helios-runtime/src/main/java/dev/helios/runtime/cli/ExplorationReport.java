@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Prints what {@code --explore} or {@code --merge} found: the result's summary, then a command line
- * that replays each kept violation (the first {@link #REPLAYS_MAX}) and the browser visualizer's
+ * that replays each distinct violation (the first {@link #REPLAYS_MAX}) and the browser visualizer's
  * link query that shows it ({@code view: ?sim=...}), and with {@code --shrink} the
  * shrunk violation and its command line (the first {@link #SHRUNK_MAX}: each shrink reruns its
  * scenario many times).
@@ -25,12 +25,12 @@ final class ExplorationReport {
 
   static void print(String program, long buildSeed, ExplorationResult result, boolean shrink, PrintStream out) {
     out.print(result.summary());
-    List<Violation> kept = result.violations();
+    List<Violation> kept = result.distinctViolations();
     if (kept.isEmpty()) {
       return;
     }
     int shown = Math.min(kept.size(), REPLAYS_MAX);
-    out.println("replay" + (shown < kept.size() ? " (the first " + shown + " of " + kept.size() + " kept)" : "") + ":");
+    out.println("replay" + (shown < kept.size() ? " (the first " + shown + " of " + kept.size() + " distinct)" : "") + ":");
     for (int i = 0; i < shown; i++) {
       Violation violation = kept.get(i);
       String number = (i + 1) + ": ";
@@ -45,7 +45,7 @@ final class ExplorationReport {
       }
     }
     if (kept.size() > shown) {
-      out.println("  ... and " + (kept.size() - shown) + " more kept violations, listed above; --results FILE writes them all");
+      out.println("  ... and " + (kept.size() - shown) + " more distinct violations, listed above; --results FILE writes them all");
     }
     if (shrink && shown > SHRUNK_MAX) {
       out.println("  (shrunk: the first " + SHRUNK_MAX + "; each shrink reruns its scenario many times)");

@@ -2,7 +2,9 @@ package dev.helios.runtime.explore;
 
 import dev.helios.runtime.fault.ScheduledFault;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What an exploration found: how many scenarios it covered, how many failed a check, the failing
@@ -109,7 +111,8 @@ public final class ExplorationResult {
 
   /**
    * A few lines: scenarios (run and deduplicated), violations (kept of found), the skipped choices,
-   * then one line per kept violation.
+   * then one line per distinct kept violation, with how many scenarios ended that way when more
+   * than one did.
    */
   public String summary() {
     StringBuilder text = new StringBuilder();
@@ -126,10 +129,41 @@ public final class ExplorationResult {
     for (SkippedChoice skipped : skippedChoices()) {
       text.append("skipped: ").append(skipped).append('\n');
     }
-    for (Violation violation : violations) {
-      text.append("  ").append(violation).append('\n');
+    for (Violation violation : distinctViolations()) {
+      text.append("  ").append(violation);
+      long scenarios = scenariosWithOutcome(violation);
+      if (scenarios > 1) {
+        text.append(" [").append(scenarios).append(" scenarios]");
+      }
+      text.append('\n');
     }
     return text.toString();
+  }
+
+  /**
+   * The kept violations with one per outcome: of those that failed the same check with the same
+   * message at the same time under the same faults (scenarios that differ only in choices skipped
+   * there, so the same run), the first by scenario index.
+   */
+  public List<Violation> distinctViolations() {
+    List<Violation> distinct = new ArrayList<>();
+    Set<String> outcomes = new HashSet<>();
+    for (Violation violation : violations) {
+      if (outcomes.add(outcomeOf(violation))) {
+        distinct.add(violation);
+      }
+    }
+    return distinct;
+  }
+
+  /** How many kept violations have {@code violation}'s outcome (see {@link #distinctViolations()}). */
+  private long scenariosWithOutcome(Violation violation) {
+    String outcome = outcomeOf(violation);
+    return violations.stream().filter(other -> outcomeOf(other).equals(outcome)).count();
+  }
+
+  private static String outcomeOf(Violation violation) {
+    return violation.timeMicros() + " " + violation.eventCount() + " " + violation;
   }
 
   @Override

@@ -232,15 +232,36 @@ class ExploreCliTest {
         .check("never", s -> false), "--explore", "--shrink", "--quiet");
     assertEquals(1, outcome.status(), outcome.err());
     assertTrue(outcome.out().contains("violations: 50\n"), outcome.out());
-    assertTrue(outcome.out().contains("replay (the first 20 of 50 kept):\n"), outcome.out());
+    assertTrue(outcome.out().contains("replay (the first 20 of 50 distinct):\n"), outcome.out());
     assertTrue(outcome.out().contains("\n  20: SimMain --seed 42 --run-seed 9 --faults \"crash 1 @ 20ms\"\n"
         + "      view: ?sim=Sim&seed=42&run-seed=9&faults=crash%201%20%40%2020ms&run\n"), outcome.out());
     assertFalse(outcome.out().contains("21: SimMain"), outcome.out());
     assertEquals(20 + 5, replayLines(outcome.out()).size(), outcome.out());
     assertEquals(5, outcome.out().split("shrunk: never", -1).length - 1, outcome.out());
-    assertTrue(outcome.out().contains("  ... and 30 more kept violations, listed above; --results FILE writes them all\n"),
+    assertTrue(outcome.out().contains("  ... and 30 more distinct violations, listed above; --results FILE writes them all\n"),
         outcome.out());
     assertTrue(outcome.out().contains("  (shrunk: the first 5; each shrink reruns its scenario many times)\n"), outcome.out());
+  }
+
+  @Test
+  void violationsThatDifferOnlyInSkippedChoicesArePrintedOnceWithTheirCount() {
+    // Restarting node 1 is skipped unless it crashed: the two scenarios with the crash differ only
+    // in the skipped restart of node 2, and so do the two without it; each pair is one outcome.
+    Outcome outcome = run(BUILD, sim -> ScenarioBuilder.of(sim)
+        .maybeCrash(1, 20)
+        .maybeRestart(2, 25)
+        .until(30)
+        .check("never", s -> false), "--explore", "--quiet");
+    assertEquals(1, outcome.status(), outcome.err());
+    assertTrue(outcome.out().contains("violations: 4\n"), outcome.out());
+    assertTrue(outcome.out().contains("  never: returned false at the end, 30.000 ms (seed 42, no faults) [2 scenarios]\n"),
+        outcome.out());
+    assertTrue(outcome.out().contains(" (seed 42, faults: crash 1 @ 20ms) [2 scenarios]\n"), outcome.out());
+    assertEquals(2, replayLines(outcome.out()).size(), outcome.out());
+    ExplorationResult result = ScenarioBuilder.of(BUILD.apply(42))
+        .maybeCrash(1, 20).maybeRestart(2, 25).until(30).check("never", s -> false).quiet().explore();
+    assertEquals(4, result.violations().size());
+    assertEquals(List.of(result.violations().get(0), result.violations().get(2)), result.distinctViolations());
   }
 
   @Test
