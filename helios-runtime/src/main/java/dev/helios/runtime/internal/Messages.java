@@ -238,8 +238,9 @@ public final class Messages {
                     + " Map.copyOf of it"
                 : "not a type Helios knows by value: messages are strings, boxed primitives, enums, records and"
                     + " final classes of immutable values, unmodifiable collections of those, or @Copyable"
-                    + " classes, and a record or class is known by value when some @OnMessage handler takes it"
-                    + " (or a sealed type or an interface, compiled with the node, that it implements)";
+                    + " classes, and a record or class is known by value when some @OnMessage handler takes it,"
+                    + " a sealed type or an interface (compiled with the node) that it implements, or a message"
+                    + " that holds it";
     return new IllegalArgumentException(where + " is a " + type + ": " + why);
   }
 }
