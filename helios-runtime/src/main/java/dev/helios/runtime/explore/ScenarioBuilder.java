@@ -51,6 +51,7 @@ public final class ScenarioBuilder {
   private int violationsKeptMax = DEFAULT_VIOLATIONS_KEPT;
   private boolean violationsKeptSet;
   private boolean quiet;
+  private Progress listener;
 
   private ScenarioBuilder(Simulation sim) {
     this.sim = sim;
@@ -293,6 +294,21 @@ public final class ScenarioBuilder {
     return this;
   }
 
+  /**
+   * Tells {@code listener} how {@link #explore()} stands as scenarios finish, instead of the
+   * progress line on stderr. It only watches: the result is the same with or without it.
+   */
+  public ScenarioBuilder progress(Progress listener) {
+    if (listener == null) {
+      throw new IllegalArgumentException("progress needs a listener, got null; use quiet() for none");
+    }
+    if (this.listener != null) {
+      throw new IllegalStateException("progress already has a listener; set it once");
+    }
+    this.listener = listener;
+    return this;
+  }
+
   // ---- running ----
 
   /** Runs every scenario of the space (this shard's share), sharing prefixes, and returns what failed. */
@@ -300,7 +316,7 @@ public final class ScenarioBuilder {
     Space space = space();
     long[] tasks = shardTasks(space);
     long total = tasks.length * space.scenariosPerTask();
-    Progress progress = quiet ? Progress.NONE : TerminalProgress.forTerminal(total);
+    Progress progress = listener != null ? listener : quiet ? Progress.NONE : TerminalProgress.forTerminal(total);
     TaskResult whole = new TaskResult(space.choiceCount(), space.violationsKeptMax);
     runner.run(tasks, task -> Explorer.explore(space, task, progress), whole::addAll);
     if (progress instanceof TerminalProgress terminal) {

@@ -51,6 +51,34 @@ class ExplorerTest {
   }
 
   @Test
+  void aProgressListenerIsToldOfEveryScenarioAndEveryViolationAndChangesNothing() {
+    long[] told = new long[2];
+    ScenarioBuilder space = ScenarioBuilder.of(quickstart())
+        .maybeCrash(1, 50)
+        .maybePartition(0, 2, 20)
+        .maybeCrash(2, 60)
+        .check("both replies", s -> replies(s) == 2);
+    ExplorationResult watched = space.progress((scenarios, violations) -> {
+      told[0] += scenarios;
+      told[1] += violations;
+    }).explore();
+    assertEquals(watched.scenarioCount(), told[0]);
+    assertEquals(watched.violationCount(), told[1]);
+    assertEquals(7, told[1], watched.summary());
+    ExplorationResult quiet = ScenarioBuilder.of(quickstart()).quiet()
+        .maybeCrash(1, 50).maybePartition(0, 2, 20).maybeCrash(2, 60)
+        .check("both replies", s -> replies(s) == 2)
+        .explore();
+    assertEquals(quiet.violations(), watched.violations());
+
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> ScenarioBuilder.of(quickstart()).progress(null));
+    assertEquals("progress needs a listener, got null; use quiet() for none", none.getMessage());
+    IllegalStateException twice = assertThrows(IllegalStateException.class,
+        () -> ScenarioBuilder.of(quickstart()).progress(Progress.NONE).progress(Progress.NONE));
+    assertEquals("progress already has a listener; set it once", twice.getMessage());
+  }
+
+  @Test
   void aViolationReplaysWithItsTraceToTheSameHash() {
     ExplorationResult result = ScenarioBuilder.of(Beacons.of(4, 3)).quiet()
         .maybeIsolate(2, 20)
