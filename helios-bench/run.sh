@@ -30,6 +30,9 @@ java -Xmx4g -Djdk.attach.allowAttachSelf=true -cp "$JAR" dev.helios.bench.memory
   | grep '^memory:' > "$OUT/memory.txt"
 
 
+echo "exploring every example's scenarios (--explore's space, seed 42; median of 5 rounds)..."
+java -cp "$JAR" dev.helios.bench.explore.ExampleExplorations > "$OUT/examples.md"
+
 echo "running JMH (forks $FORKS, warm-up ${WARMUP_ITERATIONS}x${ITERATION_SECONDS}s, measurement ${MEASUREMENT_ITERATIONS}x${ITERATION_SECONDS}s; log in $OUT/jmh-output.txt)..."
 java -Dforks="$FORKS" -DwarmupIterations="$WARMUP_ITERATIONS" -DmeasurementIterations="$MEASUREMENT_ITERATIONS" \
   -DiterationSeconds="$ITERATION_SECONDS" -DnodeCounts="$NODE_COUNTS" \
@@ -37,3 +40,5 @@ java -Dforks="$FORKS" -DwarmupIterations="$WARMUP_ITERATIONS" -DmeasurementItera
   -cp "$JAR" dev.helios.bench.RunAll | tee "$OUT/ratios.md"
 echo
 cat "$OUT/memory.txt"
+echo
+cat "$OUT/examples.md"
