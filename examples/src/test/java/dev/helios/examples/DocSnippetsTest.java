@@ -34,7 +34,7 @@ class DocSnippetsTest {
       Pattern.compile("^(@|record |final class |class |enum |interface |sealed )");
   private static final List<String> IMPORTED_PACKAGES = List.of(
       "dev.helios.runtime", "dev.helios.runtime.nodes", "dev.helios.runtime.trace", "dev.helios.runtime.fault",
-      "dev.helios.runtime.check", "dev.helios.runtime.cli", "dev.helios.runtime.explore", "dev.helios.annotations",
+      "dev.helios.runtime.check", "dev.helios.runtime.cli", "dev.helios.runtime.explore", "dev.helios.runtime.linearizability", "dev.helios.annotations",
       "dev.helios.junit", "dev.helios.examples", "java.util");
   private static final String WALL_TIME = "wall time: \\d+ ms";
 

@@ -103,7 +103,7 @@ class RaftKvTest {
   }
 
   /** Crashes server 1, the leader at 300 ms under seed 42, restarts it 200 ms later, and runs to the end. */
-  private static Simulation crashLeaderAndRestart(Simulation sim) {
+  static Simulation crashLeaderAndRestart(Simulation sim) {
     sim.runUntilMs(300);
     assertTrue(sim.node(1, RaftServer.class).isLeader(), "server 1 leads at 300 ms (seed=42)");
     sim.crash(1);
@@ -169,7 +169,7 @@ class RaftKvTest {
   }
 
   /** Splits a replay line as a shell would: spaces separate arguments, double quotes group them. */
-  private static String[] arguments(String line) {
+  static String[] arguments(String line) {
     List<String> arguments = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     boolean quoted = false;
