@@ -1,0 +1,7 @@
+package dev.helios.examples.twopc;
+
+/** How a transaction ends. */
+public enum Outcome {
+  COMMIT,
+  ABORT
+}
