@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The trace hash a simulation has in Chromium (the site's wasm) is the one it has on the JVM (the
  * generated main's logic, {@link SimulationCli}, in this process): for both simulations of the
- * examples' site, seeds 0 to 19, each without a fault list and with one. With a fault list the quick
- * start (which has scenarios) runs the checked scenario, as {@code QuickstartMain --faults} does, so
- * its violation must match as well.
+ * examples' site, seeds 0 to 19, each without a fault list and with one. With a fault list each
+ * (both have scenarios) runs its checked scenario, as {@code QuickstartMain --faults} does, so a
+ * violation must match as well.
  *
  * <p>All 80 browser runs go through {@code heliosPage.api} in one script on one page load; a few more
  * go through the page itself ({@code ?sim=..&seed=..&faults=..&run}), reading {@code #trace-hash}.
@@ -45,7 +45,7 @@ class CrossPlatformHashTest extends InBrowser {
   static final Sim QUICKSTART = new Sim("dev.helios.examples.Quickstart", "QuickstartMain",
       Quickstart::build, Quickstart::scenarios, "crash 1 @ 50ms; partition 0-2 @ 20ms");
   static final Sim KV = new Sim("dev.helios.examples.kv.ReplicatedKv", "ReplicatedKvMain",
-      ReplicatedKv::build, null, "crash 2 @ 30ms; restart 2 @ 90ms; partition 0-1 @ 120ms; heal 0-1 @ 200ms");
+      ReplicatedKv::build, ReplicatedKv::scenarios, "crash 2 @ 30ms; restart 2 @ 90ms; partition 0-1 @ 120ms; heal 0-1 @ 200ms");
 
   /** One run: a simulation, a seed, and a fault list or none (null). */
   record Run(Sim sim, long seed, String faults) {

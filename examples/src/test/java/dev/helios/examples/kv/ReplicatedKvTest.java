@@ -8,8 +8,15 @@ import dev.helios.junit.SimulationTest;
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.StopReason;
+import dev.helios.runtime.cli.SimulationCli;
+import dev.helios.runtime.explore.ExplorationResult;
+import dev.helios.runtime.explore.ScenarioRun;
+import dev.helios.runtime.fault.ScheduledFault;
 import dev.helios.runtime.trace.DropReason;
 import dev.helios.runtime.trace.TraceKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +75,44 @@ class ReplicatedKvTest {
       diverged = !damaged.get(i).key().equals(primary.log.get(i).key());
     }
     assertTrue(diverged, "the wiped backup should not hold the primary's log (seed=3)");
+  }
+
+  @Test
+  void exploringTheFaultsItIsMeantToSurviveFindsNoViolation() {
+    ExplorationResult result = ReplicatedKv.scenarios(ReplicatedKv.build(42)).quiet().explore();
+    String summary = "seed=42\n" + result.summary();
+    assertEquals(256, result.scenarioCount(), summary); // 8 choices
+    assertEquals(0, result.violationCount(), summary);
+    assertEquals(256, result.scenariosRunCount() + result.scenariosDedupedCount(), summary);
+    // The restart of backup 2 applies only after its crash at 30 ms (half of the 128 scenarios that
+    // take it), and its crash at 125 ms is skipped where it crashed at 30 ms and did not come back.
+    assertEquals(List.of("restart 2 @ 80ms: skipped in 64 scenarios (the node was running)",
+            "crash 2 @ 125ms: skipped in 32 scenarios (the node was already crashed)"),
+        result.skippedChoices().stream().map(Object::toString).toList(), summary);
+  }
+
+  @Test
+  void theChecksBiteWhenThePrimaryCrashesWhichThisDesignDoesNotSurvive() {
+    // The primary keeps its log in memory: restarted at the heal (150 ms) it has none, and the
+    // backups' logs are no longer prefixes of it.
+    ScenarioRun run = ReplicatedKv.scenarios(ReplicatedKv.build(42))
+        .runScenario(42, ScheduledFault.parseAll("crash 0 @ 100ms"));
+    assertTrue(run.violation().isPresent(), "seed=42: the primary's crash must violate a check");
+    assertEquals("every backup's log is a prefix of the primary's", run.violation().get().check(), run.violation().get().toString());
+  }
+
+  @Test
+  void theGeneratedMainExploresWithoutAViolation() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      status = SimulationCli.run("ReplicatedKvMain", new String[] {"--explore"}, ReplicatedKv::build, ReplicatedKv::scenarios, o, e);
+    }
+    String output = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    assertEquals(0, status, output);
+    assertTrue(output.startsWith("scenarios: 256 (") && output.contains("\nviolations: 0\n"), output);
+    assertTrue(output.contains("\nseed: 42, scenarios: 256, violations: 0, wall time: "), output);
   }
 }
