@@ -224,6 +224,10 @@ public final class ScenarioBuilder {
     if (name.equals(Space.NODE_FAILURE)) {
       throw new IllegalArgumentException("\"" + Space.NODE_FAILURE + "\" names a node's failure in reports; give the check another name");
     }
+    if (name.equals(Space.SCHEDULED_FAULT)) {
+      throw new IllegalArgumentException("\"" + Space.SCHEDULED_FAULT
+          + "\" names a scheduled fault that cannot apply in reports; give the check another name");
+    }
     for (Check check : checks) {
       if (check.name().equals(name)) {
         throw new IllegalArgumentException("a check named \"" + name + "\" exists already; give each check its own name");

@@ -200,10 +200,16 @@ final class ScenarioWalk {
     return null;
   }
 
+  /**
+   * A failed run as a finding: a node's failure, or a fault the simulation scheduled that a choice
+   * made impossible (the choices skip what cannot apply; the simulation's own faults are its
+   * author's, so the conflict is reported rather than hidden).
+   */
   private static Finding nodeFailure(Simulation sim, SimulationFailedException e) {
     String message = e.getMessage();
     int newline = message == null ? -1 : message.indexOf('\n');
-    return Finding.of(Space.NODE_FAILURE, newline < 0 ? String.valueOf(message) : message.substring(0, newline), sim);
+    String firstLine = newline < 0 ? String.valueOf(message) : message.substring(0, newline);
+    return Finding.of(e.fault() != null ? Space.SCHEDULED_FAULT : Space.NODE_FAILURE, firstLine, sim);
   }
 
   /**

@@ -15,6 +15,11 @@ import java.util.List;
 final class Space {
   /** The name under which a node's failure (a handler or start that threw) is reported. */
   static final String NODE_FAILURE = "node failure";
+  /**
+   * The name under which a fault the simulation scheduled itself is reported when it cannot apply
+   * in a scenario (a choice crashed the node it crashes first).
+   */
+  static final String SCHEDULED_FAULT = "scheduled fault";
   /** Spaces with up to this many choices are one task per seed: all prefixes shared, all dedup in one table. */
   static final int UNSPLIT_CHOICES_MAX = 6;
   /** Larger spaces are cut into 2^this tasks per seed, so threads and shards have parts to share out. */

@@ -13,9 +13,18 @@ final class FailureReport {
   static String of(
       int node, Class<?> nodeClass, Throwable cause, String event, long nowMicros, long eventCount, long seed,
       TraceRecorder trace) {
+    String what = "node " + node + " (" + nodeClass.getSimpleName() + ") threw " + cause;
+    return of(what, event, nowMicros, eventCount, seed, trace);
+  }
+
+  /** The report of a scheduled fault that cannot apply where the run stands (a crash of a crashed node). */
+  static String ofScheduledFault(String why, String event, long nowMicros, long eventCount, long seed, TraceRecorder trace) {
+    return of("a scheduled fault cannot apply: " + why, event, nowMicros, eventCount, seed, trace);
+  }
+
+  private static String of(String what, String event, long nowMicros, long eventCount, long seed, TraceRecorder trace) {
     StringBuilder report = new StringBuilder();
-    report.append("simulation failed: node ").append(node).append(" (")
-        .append(nodeClass.getSimpleName()).append(") threw ").append(cause).append('\n');
+    report.append("simulation failed: ").append(what).append('\n');
     report.append("  event: ").append(event).append('\n');
     report.append("  time: ").append(TraceFormats.millis(nowMicros)).append(" ms (event ")
         .append(eventCount).append(")\n");

@@ -332,7 +332,7 @@ public final class Kernel {
       case EventQueue.TIMER -> fireTimer(to, id, payload, digest);
       case EventQueue.SEND -> sendFrom(from, to, payload);
       case EventQueue.START -> start(to);
-      case EventQueue.FAULT -> apply((Fault) payload);
+      case EventQueue.FAULT -> applyScheduled((Fault) payload);
       default -> throw new IllegalStateException("unknown event kind " + kind);
     }
   }
@@ -682,6 +682,22 @@ public final class Kernel {
   }
 
   // ---- failure ----
+
+  /**
+   * Applies a fault the builder scheduled. One that cannot apply where the run stands (in an
+   * exploration, a choice crashed the node first) fails the run with a report, as a handler's
+   * exception does, rather than escaping as a bare exception.
+   */
+  private void applyScheduled(Fault fault) {
+    try {
+      apply(fault);
+    } catch (IllegalStateException cannot) {
+      int node = fault instanceof Fault.Crash crash ? crash.node() : fault instanceof Fault.Restart restart ? restart.node() : -1;
+      String report = FailureReport.ofScheduledFault(cannot.getMessage(), "fault " + fault, now, eventCount, seed, trace);
+      failure = new SimulationFailedException(report, node, now, seed, cannot, fault);
+      throw failure;
+    }
+  }
 
   private SimulationFailedException fail(int node, String event, Throwable cause) {
     String report = FailureReport.of(node, nodes[node].getClass(), cause, event, now, eventCount, seed, trace);

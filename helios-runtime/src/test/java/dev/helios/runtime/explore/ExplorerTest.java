@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.helios.runtime.Simulation;
+import dev.helios.runtime.SimulationFailedException;
 import dev.helios.runtime.SimulationBuilder;
 import dev.helios.runtime.fault.Fault;
 import dev.helios.runtime.fault.ScheduledFault;
@@ -76,6 +77,44 @@ class ExplorerTest {
     IllegalStateException twice = assertThrows(IllegalStateException.class,
         () -> ScenarioBuilder.of(quickstart()).progress(Progress.NONE).progress(Progress.NONE));
     assertEquals("progress already has a listener; set it once", twice.getMessage());
+  }
+
+  @Test
+  void aScheduledFaultThatAChoiceMadeImpossibleIsAViolationNotACrashOfTheExploration() {
+    Simulation sim = SimulationBuilder.create().ping(0).echo(1).echo(2)
+        .latencyMs(5)
+        .send(0, 1, "a", 10)
+        .crash(1, 60)
+        .restart(1, 80)
+        .build();
+    ExplorationResult result = ScenarioBuilder.of(sim).quiet()
+        .maybeCrash(1, 30)
+        .check("a reply", s -> replies(s) >= 1)
+        .explore();
+    assertEquals(1, result.violationCount(), result.summary());
+    Violation violation = result.violations().get(0);
+    assertEquals("scheduled fault", violation.check());
+    assertEquals("simulation failed: a scheduled fault cannot apply: cannot crash node 1 at 60.000 ms: it is already"
+        + " crashed; restart it first", violation.message());
+    assertEquals("crash 1 @ 30ms", violation.faultText());
+    assertEquals(60_000, violation.timeMicros());
+    assertEquals(violation.traceHash(), violation.replay().traceHash());
+
+    IllegalArgumentException reserved = assertThrows(IllegalArgumentException.class,
+        () -> ScenarioBuilder.of(sim).check("scheduled fault", s -> true));
+    assertEquals("\"scheduled fault\" names a scheduled fault that cannot apply in reports; give the check another name",
+        reserved.getMessage());
+  }
+
+  @Test
+  void aScheduledFaultThatCannotApplyFailsAPlainRunWithAReport() {
+    Simulation sim = SimulationBuilder.create().ping(0).echo(1).restart(1, 20).build();
+    SimulationFailedException failure = assertThrows(SimulationFailedException.class, sim::run);
+    assertEquals(new Fault.Restart(1), failure.fault());
+    assertEquals(1, failure.node());
+    assertEquals(20_000, failure.timeMicros());
+    assertTrue(failure.getMessage().startsWith("simulation failed: a scheduled fault cannot apply: cannot restart node 1 at"
+        + " 20.000 ms: it is running; crash it first\n  event: fault restart 1\n  time: 20.000 ms"), failure.getMessage());
   }
 
   @Test
