@@ -4,19 +4,16 @@ import static dev.helios.junit.HeliosAssertions.assertDeterministic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helios.examples.MainRun;
 import dev.helios.junit.SimulationTest;
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.StopReason;
-import dev.helios.runtime.cli.SimulationCli;
 import dev.helios.runtime.explore.ExplorationResult;
 import dev.helios.runtime.explore.ScenarioRun;
 import dev.helios.runtime.fault.ScheduledFault;
 import dev.helios.runtime.trace.DropReason;
 import dev.helios.runtime.trace.TraceKind;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -103,16 +100,9 @@ class ReplicatedKvTest {
 
   @Test
   void theGeneratedMainExploresWithoutAViolation() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = SimulationCli.run("ReplicatedKvMain", new String[] {"--explore"}, ReplicatedKv::build, ReplicatedKv::scenarios, o, e);
-    }
-    String output = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    assertEquals(0, status, output);
-    assertTrue(output.startsWith("scenarios: 256 (") && output.contains("\nviolations: 0\n"), output);
-    assertTrue(output.contains("\nseed: 42, scenarios: 256, violations: 0, wall time: "), output);
+    MainRun run = MainRun.of("ReplicatedKvMain", ReplicatedKv::build, ReplicatedKv::scenarios, "--explore");
+    assertEquals(0, run.status(), run.toString());
+    assertTrue(run.out().startsWith("scenarios: 256 (") && run.out().contains("\nviolations: 0\n"), run.toString());
+    assertTrue(run.out().contains("\nseed: 42, scenarios: 256, violations: 0, wall time: "), run.toString());
   }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.helios.runtime.cli.SimulationCli;
-import java.io.ByteArrayOutputStream;
+import dev.helios.examples.MainRun;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,12 +35,9 @@ class ExplorerGuideWalkthroughTest {
     while (block.find()) {
       blocks++;
       String arguments = block.group(1);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      int status = SimulationCli.run("RaftKvBuggyMain", RaftKvTest.arguments(arguments), RaftKvBuggy::build,
-          RaftKvBuggy::scenarios, new PrintStream(out, true, StandardCharsets.UTF_8),
-          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      assertEquals(1, status, "RaftKvBuggyMain " + arguments + " finds the violation");
-      assertShownInOrder(block.group(2), out.toString(StandardCharsets.UTF_8), arguments);
+      MainRun run = MainRun.of("RaftKvBuggyMain", RaftKvBuggy::build, RaftKvBuggy::scenarios, MainRun.shellWords(arguments));
+      assertEquals(1, run.status(), "RaftKvBuggyMain " + arguments + " finds the violation");
+      assertShownInOrder(block.group(2), run.out(), arguments);
     }
     assertEquals(2, blocks, "the walk-through shows the exploration and the replay");
   }

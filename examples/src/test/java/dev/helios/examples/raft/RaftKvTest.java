@@ -6,21 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helios.examples.MainRun;
 import dev.helios.examples.raft.Messages.ClientRequest;
 import dev.helios.examples.raft.Messages.Entry;
 import dev.helios.examples.raft.Messages.Put;
 import dev.helios.junit.SimulationTest;
 import dev.helios.runtime.Simulation;
-import dev.helios.runtime.cli.SimulationCli;
 import dev.helios.runtime.explore.ExplorationResult;
 import dev.helios.runtime.explore.Violation;
 import dev.helios.runtime.trace.TraceFormats;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +111,7 @@ class RaftKvTest {
 
   @Test
   void exploringTheCorrectStoreFindsNoViolation() {
-    Outcome outcome = runMain("RaftKvMain", RaftKv::build, RaftKv::scenarios, "--explore", "--quiet");
+    MainRun outcome = MainRun.of("RaftKvMain", RaftKv::build, RaftKv::scenarios, "--explore", "--quiet");
     assertEquals(0, outcome.status(), outcome.out() + outcome.err());
     assertTrue(outcome.out().startsWith("scenarios: 4096 ("), outcome.out());
     assertTrue(outcome.out().contains("\nviolations: 0\n"), outcome.out());
@@ -145,55 +141,14 @@ class RaftKvTest {
     assertTrue(out.contains("     shrunk: " + shrunk + "\n     RaftKvBuggyMain " + shrunk.replayArguments(MAIN_SEED) + "\n"), out);
     assertTrue(out.contains("     view: ?" + shrunk.viewQuery("RaftKvBuggy", MAIN_SEED) + "\n"), out);
 
-    Outcome replay = runMain("RaftKvBuggyMain", RaftKvBuggy::build, RaftKvBuggy::scenarios,
-        arguments(shrunk.replayArguments(MAIN_SEED)));
+    MainRun replay = MainRun.of("RaftKvBuggyMain", RaftKvBuggy::build, RaftKvBuggy::scenarios,
+        MainRun.shellWords(shrunk.replayArguments(MAIN_SEED)));
     assertEquals(1, replay.status(), replay.out() + replay.err());
     assertTrue(replay.out().contains("violation: " + shrunk.check() + ": " + shrunk.message()), replay.out());
     assertTrue(replay.out().strip().endsWith("trace hash: " + TraceFormats.hex(shrunk.traceHash())), replay.out());
   }
 
   // ---- helpers ----
-
-  private record Outcome(int status, String out, String err) {}
-
-  private static Outcome runMain(
-      String program,
-      java.util.function.LongFunction<Simulation> build,
-      java.util.function.Function<Simulation, dev.helios.runtime.explore.ScenarioBuilder> scenarios,
-      String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = SimulationCli.run(program, args, build, scenarios,
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  /** Splits a replay line as a shell would: spaces separate arguments, double quotes group them. */
-  static String[] arguments(String line) {
-    List<String> arguments = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    for (char c : line.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-        any = true;
-      } else if (c == ' ' && !quoted) {
-        if (any) {
-          arguments.add(current.toString());
-        }
-        current.setLength(0);
-        any = false;
-      } else {
-        current.append(c);
-        any = true;
-      }
-    }
-    if (any) {
-      arguments.add(current.toString());
-    }
-    return arguments.toArray(String[]::new);
-  }
 
   private static int leader(Simulation sim) {
     int leader = -1;

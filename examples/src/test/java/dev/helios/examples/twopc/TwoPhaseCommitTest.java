@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.helios.examples.MainRun;
 import dev.helios.junit.SimulationTest;
 import dev.helios.runtime.RunResult;
 import dev.helios.runtime.Simulation;
 import dev.helios.runtime.StopReason;
-import dev.helios.runtime.cli.SimulationCli;
 import dev.helios.runtime.explore.ExplorationResult;
 import dev.helios.runtime.explore.ScenarioRun;
 import dev.helios.runtime.explore.Violation;
@@ -19,10 +19,6 @@ import dev.helios.runtime.fault.ScheduledFault;
 import dev.helios.runtime.trace.DropReason;
 import dev.helios.runtime.trace.TraceFormats;
 import dev.helios.runtime.trace.TraceKind;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -121,7 +117,7 @@ class TwoPhaseCommitTest {
     Violation first = explore().violations().get(0);
     Violation shrunk = first.shrink();
 
-    Cli explore = cli("--explore", "--shrink");
+    MainRun explore = cli("--explore", "--shrink");
     assertEquals(1, explore.status(), explore.toString());
     assertTrue(explore.out().startsWith("scenarios: 256 (60 run, 196 deduplicated)\nviolations: 80\n"), explore.toString());
     assertTrue(explore.out().contains("\n  1: TwoPhaseCommitMain " + first.replayArguments() + "\n"), explore.toString());
@@ -133,7 +129,7 @@ class TwoPhaseCommitTest {
         explore.toString());
 
     // The shrunk replay line, split as a shell would, fails the same check and ends with its trace hash.
-    Cli replay = cli(shellWords(shrunk.replayArguments()));
+    MainRun replay = cli(MainRun.shellWords(shrunk.replayArguments()));
     assertEquals(1, replay.status(), replay.toString());
     assertTrue(replay.out().contains("\nviolation: " + shrunk + "\n"), replay.toString());
     assertTrue(replay.out().endsWith("trace hash: " + TraceFormats.hex(shrunk.traceHash()) + "\n"), replay.toString());
@@ -154,49 +150,7 @@ class TwoPhaseCommitTest {
     assertTrue(shrunk.faultText().matches("crash 0 @ \\d+ms"), shrunk.faultText());
   }
 
-  record Cli(int status, String out, String err) {
-    @Override
-    public String toString() {
-      return "status " + status + "\nstdout:\n" + out + "\nstderr:\n" + err;
-    }
-  }
-
-  /** Runs the generated main's command line as {@code TwoPhaseCommitMain} does. */
-  private static Cli cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status;
-    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-      status = SimulationCli.run("TwoPhaseCommitMain", args, TwoPhaseCommit::build, TwoPhaseCommit::scenarios, o, e);
-    }
-    return new Cli(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  /** {@code line} split into words as a shell does it: at spaces, except inside double quotes. */
-  static String[] shellWords(String line) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    boolean quoted = false;
-    boolean inWord = false;
-    for (char c : line.toCharArray()) {
-      if (c == '"') {
-        quoted = !quoted;
-        inWord = true;
-      } else if (c == ' ' && !quoted) {
-        if (inWord) {
-          words.add(word.toString());
-          word.setLength(0);
-          inWord = false;
-        }
-      } else {
-        word.append(c);
-        inWord = true;
-      }
-    }
-    if (inWord) {
-      words.add(word.toString());
-    }
-    return words.toArray(new String[0]);
+  private static MainRun cli(String... args) {
+    return MainRun.of("TwoPhaseCommitMain", TwoPhaseCommit::build, TwoPhaseCommit::scenarios, args);
   }
 }
