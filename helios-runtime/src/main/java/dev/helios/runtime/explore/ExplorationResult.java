@@ -2,9 +2,10 @@ package dev.helios.runtime.explore;
 
 import dev.helios.runtime.fault.ScheduledFault;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What an exploration found: how many scenarios it covered, how many failed a check, the failing
@@ -129,11 +130,10 @@ public final class ExplorationResult {
     for (SkippedChoice skipped : skippedChoices()) {
       text.append("skipped: ").append(skipped).append('\n');
     }
-    for (Violation violation : distinctViolations()) {
-      text.append("  ").append(violation);
-      long scenarios = scenariosWithOutcome(violation);
-      if (scenarios > 1) {
-        text.append(" [").append(scenarios).append(" scenarios]");
+    for (List<Violation> same : byOutcome()) {
+      text.append("  ").append(same.get(0));
+      if (same.size() > 1) {
+        text.append(" [").append(same.size()).append(" scenarios]");
       }
       text.append('\n');
     }
@@ -147,23 +147,20 @@ public final class ExplorationResult {
    */
   public List<Violation> distinctViolations() {
     List<Violation> distinct = new ArrayList<>();
-    Set<String> outcomes = new HashSet<>();
-    for (Violation violation : violations) {
-      if (outcomes.add(outcomeOf(violation))) {
-        distinct.add(violation);
-      }
+    for (List<Violation> same : byOutcome()) {
+      distinct.add(same.get(0));
     }
     return distinct;
   }
 
-  /** How many kept violations have {@code violation}'s outcome (see {@link #distinctViolations()}). */
-  private long scenariosWithOutcome(Violation violation) {
-    String outcome = outcomeOf(violation);
-    return violations.stream().filter(other -> outcomeOf(other).equals(outcome)).count();
-  }
-
-  private static String outcomeOf(Violation violation) {
-    return violation.timeMicros() + " " + violation.eventCount() + " " + violation;
+  /** The kept violations grouped by outcome, each group and the groups in scenario order. */
+  private Collection<List<Violation>> byOutcome() {
+    Map<String, List<Violation>> groups = new LinkedHashMap<>();
+    for (Violation violation : violations) {
+      String outcome = violation.timeMicros() + " " + violation.eventCount() + " " + violation;
+      groups.computeIfAbsent(outcome, key -> new ArrayList<>()).add(violation);
+    }
+    return groups.values();
   }
 
   @Override
